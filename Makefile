@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PORT ?= 8000
+PYTHON ?= python3
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+MANAGE := $(UV) run --frozen python manage.py
+
+.PHONY: run test install lint check pytest e2e messages clean
+
+# uv installs the locked dependencies; bootstrap it into .tools/ when it is missing.
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+install: $(if $(findstring .tools,$(UV)),.tools/bin/uv)
+	$(UV) sync --frozen --quiet
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+check: install
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest: install
+	$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+test: lint check pytest
+
+messages: install
+	$(MANAGE) makemessages --locale nl --ignore ".venv/*" --ignore ".tools/*" --no-obsolete --add-location file
+	$(MANAGE) compilemessages --locale nl --ignore ".venv/*" --ignore ".tools/*"
+
+clean:
+	rm -rf .venv .tools db.sqlite3* .test-db.sqlite3* static

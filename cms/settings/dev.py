@@ -1,0 +1,23 @@
+"""A laptop: debug on, plain HTTP, e-mail to the console. Only relaxes base.py."""
+
+import os
+
+os.environ.setdefault(
+    "DJANGO_SECRET_KEY", "dev-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+
+from .base import *  # noqa: E402, F403
+from .base import STORAGES  # noqa: E402
+
+DEBUG = True
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,11 @@
+"""The test suite: the dev relaxations plus speed. Behaviour stays as in production."""
+
+from .dev import *  # noqa: F403
+from .dev import BASE_DIR, DATABASES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# A file, not memory, so --reuse-db keeps it between runs and tests can reconnect.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}

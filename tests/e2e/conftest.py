@@ -1,0 +1,102 @@
+"""End-to-end journeys in Debian's chromium, driven by Playwright.
+
+On a machine without chromium the journeys are skipped with a hint; in CI (CI=true)
+they always run, so a missing browser fails them."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+# Playwright's sync API runs an event loop in the test thread; the test itself only
+# prepares data and reads results, so Django's async guard does not apply here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    journeys = [item for item in items if "e2e" in item.path.parts]
+    for item in journeys:
+        item.add_marker(
+            pytest.mark.django_db(transaction=True, serialized_rollback=True)
+        )
+    if Path(CHROMIUM).exists() or shutil.which("chromium"):
+        return
+    if os.environ.get("CI"):
+        return  # CI installs chromium: a journey that cannot launch it fails.
+    skip = pytest.mark.skip(
+        reason="Debian's chromium is missing: install it with `sudo apt-get install chromium`."
+    )
+    for item in journeys:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "locale": "nl-NL",
+        "timezone_id": "Europe/Amsterdam",
+    }
+
+
+@pytest.fixture
+def screenshot(page):
+    def take(name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker):
+    """Serialized rollback keeps what the migrations made (Wagtail's root page, locale,
+    our groups) across journeys. pytest-django keeps that copy on one connection object,
+    but under Playwright each test may reach Django's connection through another
+    context, and so another object: share the copy with all of them."""
+    from django.db import connections
+
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        rows = (
+            getattr(connection, "_test_serialized_contents", None)
+            or connection.creation.serialize_db_to_string()
+        )
+    type(connection)._test_serialized_contents = rows
+    return rows
+
+
+@pytest.fixture
+def live_db(migrated_rows, live_server, django_db_serialized_rollback):
+    """Committed rows the live server can see, starting from what the migrations made."""
+
+
+@pytest.fixture
+def site_url(live_server, live_db):
+    """The demo site's pages, served by a live server."""
+    from cms.demo.site import load_site
+
+    load_site()
+    return live_server.url
