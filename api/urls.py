@@ -6,9 +6,12 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
+from api.views import LessonViewSet
+
 app_name = "api"
 
 router = DefaultRouter()
+router.register("lessons", LessonViewSet, basename="lesson")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -39,6 +39,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def lesson_library(self):
+        from lessons.models import LessonIndexPage
+
+        return LessonIndexPage.objects.live().child_of(self).first()
+
 
 class StandardPage(Page):
     intro = models.TextField(_("introduction"), blank=True)

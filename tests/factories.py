@@ -3,6 +3,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 
 from cms.models import HomePage, StandardPage
+from lessons.models import GroupBand, LessonIndexPage, LessonPage, Theme
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,3 +30,84 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+    description = "Een thema."
+
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug"]
+
+
+def step(
+    title="Kringgesprek",
+    minutes=10,
+    activities=(),
+    teacher_note="",
+    organisation="whole_class",
+    work="conversation",
+):
+    return {
+        "type": "step",
+        "value": {
+            "title": title,
+            "minutes": minutes,
+            "organisation": organisation,
+            "work": work,
+            "instructions": f"<p>Instructie voor {title}.</p>",
+            "teacher_note": teacher_note,
+            "activities": [
+                {"type": kind, "value": value} for kind, value in activities
+            ],
+        },
+    }
+
+
+def check_in(moment="start"):
+    return {
+        "type": "check_in",
+        "value": {"moment": moment, "prompt": "Hoe voel jij je nu?"},
+    }
+
+
+class LessonIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Lessen"
+    slug = "lessen"
+
+    class Meta:
+        model = LessonIndexPage
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Les {n}")
+    summary = "Een les over geluk."
+    duration = 30
+    goals = "<ul><li>De leerlingen weten wat geluk is.</li></ul>"
+    steps = factory.LazyFunction(
+        lambda: [
+            check_in("start"),
+            step("Start", 10),
+            step("Midden", 15),
+            step("Slot", 5),
+            check_in("end"),
+        ]
+    )
+
+    class Meta:
+        model = LessonPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.set(GroupBand.objects.filter(code__in=extracted))
+            self.save()

@@ -38,3 +38,58 @@ def test_no_demo_users_when_debug_is_off(db, settings, capsys):
     assert not get_user_model().objects.exists()
     assert "no demo users" in capsys.readouterr().out
     assert HomePage.objects.exists()
+
+
+def test_demo_library_is_rich_enough_to_try_everything(db, settings):
+    from django.contrib.auth.models import Group
+
+    from lessons.models import LessonIndexPage, LessonPage, LessonSeriesPage
+    from lessons.services import REVIEWERS, TEACHERS
+
+    settings.DEBUG = True
+    call_command("load_demo_data", verbosity=0)
+    call_command("load_demo_data", verbosity=0)
+    lessons = LessonPage.objects.live()
+    assert lessons.count() >= 12
+    assert LessonIndexPage.objects.get().url == "/lessen/"
+    assert (
+        len(
+            {
+                theme
+                for lesson in lessons
+                for theme in lesson.themes.values_list("slug", flat=True)
+            }
+        )
+        >= 6
+    )
+    groups = {
+        code
+        for lesson in lessons
+        for code in lesson.groups.values_list("code", flat=True)
+    }
+    assert groups == {"groep-1-2", "groep-3-4", "groep-5-6", "groep-7-8", "klas-1-2"}
+    for lesson in lessons:
+        steps = [block for block in lesson.steps if block.block_type == "step"]
+        assert 4 <= len(steps) <= 7, lesson.slug
+        assert sum(len(block.value["activities"]) for block in steps) >= 2, lesson.slug
+        assert lesson.steps_minutes == lesson.duration, lesson.slug
+        assert lesson.hero_image and lesson.hero_image_alt, lesson.slug
+    series = LessonSeriesPage.objects.live()
+    assert series.count() == 2
+    assert all(
+        item.measure_at_start and item.measure_at_end and len(item.get_lessons()) >= 3
+        for item in series
+    )
+    assert (
+        get_user_model()
+        .objects.get(username="leerkracht")
+        .groups.filter(name=TEACHERS)
+        .exists()
+    )
+    assert (
+        get_user_model()
+        .objects.get(username="redacteur")
+        .groups.filter(name=REVIEWERS)
+        .exists()
+    )
+    assert Group.objects.filter(name__in=[TEACHERS, REVIEWERS]).count() == 2

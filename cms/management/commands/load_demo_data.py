@@ -2,10 +2,13 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from cms.demo.lessons import load_lessons
 from cms.demo.site import load_site
+from lessons.services import REVIEWERS, TEACHERS
 
 DEFAULT_PASSWORD = "lessen-in-geluk"  # noqa: S105  (demo only, refused when DEBUG is off)
 
@@ -15,8 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            load_site()
-        self.stdout.write("Demo pages are ready.")
+            home = load_site()
+            load_lessons(home=home)
+        self.stdout.write("Demo pages and lessons are ready.")
 
         if not settings.DEBUG:
             self.stdout.write(
@@ -38,4 +42,27 @@ class Command(BaseCommand):
         user.email = "beheerder@example.org"
         user.set_password(password)
         user.save()
-        return [("beheerder", "site administrator (everything)")]
+        logins = [("beheerder", "site administrator (everything)")]
+        for username, first_name, group_name, role in [
+            (
+                "leerkracht",
+                "Sanne",
+                TEACHERS,
+                "teacher: writes lessons, cannot publish",
+            ),
+            (
+                "redacteur",
+                "Joris",
+                REVIEWERS,
+                "reviewer: reviews and publishes lessons",
+            ),
+        ]:
+            user, _ = User.objects.get_or_create(
+                username=username, defaults={"first_name": first_name}
+            )
+            user.email = f"{username}@example.org"
+            user.set_password(password)
+            user.save()
+            user.groups.add(Group.objects.get(name=group_name))
+            logins.append((username, role))
+        return logins

@@ -1,0 +1,34 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from lessons.models import DurationFilter, Group, LessonPage, Theme
+
+
+class LessonFilter(django_filters.FilterSet):
+    """The library's filters, under the same (Dutch) names as in the library's URL."""
+
+    thema = django_filters.ModelChoiceFilter(
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        label=_("Theme (slug)"),
+    )
+    groep = django_filters.ChoiceFilter(
+        field_name="groups__code", choices=Group.choices, label=_("Group")
+    )
+    duur = django_filters.TypedChoiceFilter(
+        field_name="duration",
+        lookup_expr="lte",
+        choices=DurationFilter.choices,
+        coerce=int,
+        label=_("At most this many minutes"),
+    )
+    q = django_filters.CharFilter(method="search", label=_("Search words"))
+
+    class Meta:
+        model = LessonPage
+        fields = ["thema", "groep", "duur", "q"]
+
+    def search(self, queryset, name, value):
+        hits = LessonPage.objects.live().public().search(value.strip(), operator="and")
+        return queryset.filter(pk__in=[hit.pk for hit in hits])

@@ -1,0 +1,61 @@
+def test_catalogue_is_public_and_filtered_like_the_library(client, lessons):
+    response = client.get("/api/v1/lessons/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 3
+    first = body["results"][0]
+    assert set(first) == {
+        "id",
+        "title",
+        "slug",
+        "url",
+        "summary",
+        "duration",
+        "themes",
+        "groups",
+        "first_published_at",
+        "last_published_at",
+    }
+    assert first["url"].endswith("/lessen/ballon/")
+
+    def slugs(query):
+        return [
+            row["slug"]
+            for row in client.get("/api/v1/lessons/", query).json()["results"]
+        ]
+
+    assert slugs({"thema": "dankbaarheid"}) == ["bedankje", "dankbrief"]
+    assert slugs({"groep": "klas-1-2"}) == ["dankbrief"]
+    assert slugs({"duur": 30}) == ["ballon", "bedankje"]
+    assert slugs({"q": "ballon"}) == ["ballon"]
+
+
+def test_detail_has_the_plan(client, lessons):
+    body = client.get("/api/v1/lessons/dankbrief/").json()
+    assert body["title"] == "Een brief vol dank"
+    assert [
+        step["value"]["title"] for step in body["steps"] if step["type"] == "step"
+    ] == ["Uitleg", "Schrijven", "Delen"]
+
+
+def test_bad_filters_get_a_json_message(client, lessons):
+    response = client.get("/api/v1/lessons/", {"groep": "groep-9", "duur": "lang"})
+    assert response.status_code == 400
+    body = response.json()
+    assert "groep" in body and "duur" in body
+
+
+def test_drafts_are_not_in_the_catalogue(client, lessons):
+    lessons["ballon"].unpublish()
+    assert client.get("/api/v1/lessons/ballon/").status_code == 404
+
+
+def test_catalogue_is_documented_in_openapi(client):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    assert "/api/v1/lessons/" in schema["paths"]
+    parameters = {
+        parameter["name"]
+        for parameter in schema["paths"]["/api/v1/lessons/"]["get"]["parameters"]
+    }
+    assert {"thema", "groep", "duur", "q"} <= parameters
+    assert not any(path.startswith("/admin/") for path in schema["paths"])
