@@ -38,7 +38,8 @@ class LessonSerializer(serializers.ModelSerializer):
         ]
 
     def get_url(self, lesson) -> str:
-        return lesson.get_full_url(request=self.context.get("request"))
+        request = self.context.get("request")
+        return request.build_absolute_uri(lesson.get_url(request)) if request else lesson.get_full_url()
 
 
 class LessonDetailSerializer(LessonSerializer):

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -10,7 +11,7 @@ from lessons.models import LessonPage, Theme
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    menu_label = _("Themes")
+    menu_label = gettext_lazy("Themes")
     list_display = ["name", "slug", "icon", "colour", "order"]
     ordering = ["order", "name"]
 
