@@ -39,7 +39,11 @@ class LessonSerializer(serializers.ModelSerializer):
 
     def get_url(self, lesson) -> str:
         request = self.context.get("request")
-        return request.build_absolute_uri(lesson.get_url(request)) if request else lesson.get_full_url()
+        return (
+            request.build_absolute_uri(lesson.get_url(request))
+            if request
+            else lesson.get_full_url()
+        )
 
 
 class LessonDetailSerializer(LessonSerializer):

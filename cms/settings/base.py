@@ -76,7 +76,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.AnonymousPageCacheMiddleware",
 ]
+# Seconds a published page is served from the cache to visitors who are not signed in
+# (0 turns it off). Publishing, unpublishing, moving or deleting a page clears it at once.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"

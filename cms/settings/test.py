@@ -6,6 +6,8 @@ from .dev import BASE_DIR, DATABASES
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache outlives a test's rolled-back data; tests/cms/test_middleware.py turns it on.
+PAGE_CACHE_SECONDS = 0
 # A file, not memory, so --reuse-db keeps it between runs and tests can reconnect.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
