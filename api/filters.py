@@ -30,5 +30,6 @@ class LessonFilter(django_filters.FilterSet):
         fields = ["thema", "groep", "duur", "q"]
 
     def search(self, queryset, name, value):
-        hits = LessonPage.objects.live().public().search(value.strip(), operator="and")
-        return queryset.filter(pk__in=[hit.pk for hit in hits])
+        return queryset.filter(
+            pk__in=[lesson.pk for lesson in queryset.matching(value.strip())]
+        )

@@ -135,18 +135,7 @@ class LessonIndexPage(Page):
         if duration:
             lessons = lessons.filter(duration__lte=duration)
         if query:
-            ranked = [
-                hit.pk
-                for hit in LessonPage.objects.live()
-                .descendant_of(self)
-                .search(query, operator="and")
-            ]
-            rank = {pk: position for position, pk in enumerate(ranked)}
-            lessons = sorted(
-                lessons.filter(pk__in=ranked).for_listing(),
-                key=lambda lesson: rank[lesson.pk],
-            )
-            return lessons
+            return lessons.for_listing().matching(query)
         return lessons.for_listing().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
@@ -184,6 +173,16 @@ class LessonPageQuerySet(PageQuerySet):
         return self.select_related("locale").prefetch_related(
             "themes", "groups", Prefetch("hero_image", queryset=images)
         )
+
+    def matching(self, query):
+        """Lessons whose text matches every word, best match first. Wagtail's search cannot
+        filter on many-to-many fields, so search the live lessons and filter these by the hits."""
+        ranked = [
+            hit.pk
+            for hit in LessonPage.objects.live().public().search(query, operator="and")
+        ]
+        rank = {pk: position for position, pk in enumerate(ranked)}
+        return sorted(self.filter(pk__in=ranked), key=lambda lesson: rank[lesson.pk])
 
 
 class LessonPage(RoutablePageMixin, Page):
