@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 
 from cms.models import HomePage, StandardPage
 from lessons.models import GroupBand, LessonIndexPage, LessonPage, Theme
+from schools.models import Municipality, School, SchoolClass
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -111,3 +112,42 @@ class LessonPageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.groups.set(GroupBand.objects.filter(code__in=extracted))
             self.save()
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    name = "Den Helder"
+    slug = factory.LazyAttribute(
+        lambda municipality: municipality.name.lower().replace(" ", "-")
+    )
+
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["slug"]
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Basisschool De Vuurtoren {n}")
+    municipality = factory.SubFactory(MunicipalityFactory)
+    board = "Stichting Kustscholen"
+
+    class Meta:
+        model = School
+
+
+class SchoolClassFactory(factory.django.DjangoModelFactory):
+    school = factory.SubFactory(SchoolFactory)
+    name = factory.Sequence(lambda n: f"groep {n}")
+    pupil_count = 24
+
+    class Meta:
+        model = SchoolClass
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        self.groups.set(GroupBand.objects.filter(code__in=extracted or ["groep-5-6"]))
+
+    @factory.post_generation
+    def teachers(self, create, extracted, **kwargs):
+        if extracted:
+            self.teachers.set(extracted)

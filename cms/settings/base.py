@@ -212,6 +212,11 @@ LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Check-ins: how long a join code lives, and from how many answers results may be shown.
+CHECKIN_SESSION_HOURS = 4
+RESULTS_TEACHER_MIN_ANSWERS = 5
+RESULTS_COORDINATOR_MIN_ANSWERS = 10
+
 WAGTAIL_SITE_NAME = "Lessen in geluk"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]

@@ -1,0 +1,252 @@
+"""Every write with a rule about schools and check-ins."""
+
+import secrets
+import uuid
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import (
+    CheckInAnswer,
+    CheckInSession,
+    Energy,
+    Feeling,
+    LessonDelivery,
+    Moment,
+    QuestionSet,
+    UsedToken,
+    session_lifetime,
+)
+
+JOIN_CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
+JOIN_CODE_LENGTH = 6
+TOKEN_SALT = "schools.check-in-token"  # noqa: S105  (a signing namespace, not a secret)
+YOUNG_FACES = (1, 3, 5)  # three faces on the same 1-5 scale as the five
+
+
+class CheckInError(Exception):
+    """A check-in that cannot be taken; `status` is the HTTP status an API gives it."""
+
+    status = 409
+    message = ""
+
+    def __str__(self):
+        return str(self.message)
+
+
+class SessionNotFound(CheckInError):
+    status = 404
+    message = _("This code does not work. Check the code on the board and try again.")
+
+
+class SessionClosed(CheckInError):
+    message = _("This check-in is closed. Thank you anyway!")
+
+
+class TokenUsed(CheckInError):
+    message = _("You have already answered. Thank you!")
+
+
+class ClassFull(CheckInError):
+    message = _("Everyone in this class has answered already.")
+
+
+def normalise_code(code):
+    return "".join(str(code or "").split()).replace("-", "").upper()[:16]
+
+
+def questions_for(*, school_class, moment):
+    codes = set(school_class.groups.values_list("code", flat=True))
+    if "groep-1-2" in codes:
+        return QuestionSet.YOUNG
+    # The ladder is for groep 6 and up; a 5-6 band is the youngest that may include them.
+    if (
+        moment in (Moment.SERIES_START, Moment.SERIES_END)
+        and codes
+        and codes <= {"groep-5-6", "groep-7-8", "klas-1-2"}
+    ):
+        return QuestionSet.LADDER
+    return QuestionSet.STANDARD
+
+
+def _new_code():
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def close_expired_sessions():
+    """Expired sessions give their join codes back."""
+    return CheckInSession.objects.filter(
+        closed_at__isnull=True, expires_at__lte=timezone.now()
+    ).update(closed_at=F("expires_at"))
+
+
+def start_session(*, school_class, started_by, moment, lesson=None):
+    """Open a check-in for a class, with a join code unique among open sessions. A session
+    for a lesson also records that the lesson was given to the class today."""
+    if moment not in Moment.values:
+        raise ValidationError({"moment": _("Choose a moment.")})
+    close_expired_sessions()
+    now = timezone.now()
+    for _attempt in range(20):
+        try:
+            with transaction.atomic():
+                session = CheckInSession.objects.create(
+                    school_class=school_class,
+                    lesson=lesson,
+                    moment=moment,
+                    question_set=questions_for(
+                        school_class=school_class, moment=moment
+                    ),
+                    code=_new_code(),
+                    expected=school_class.pupil_count,
+                    started_by=started_by,
+                    opened_at=now,
+                    expires_at=now + session_lifetime(),
+                )
+                if lesson is not None:
+                    LessonDelivery.objects.get_or_create(
+                        school_class=school_class,
+                        lesson=lesson,
+                        delivered_on=timezone.localdate(now),
+                    )
+                return session
+        except IntegrityError:
+            continue  # the code was taken by another open session: draw again
+    raise RuntimeError(
+        "no free join code after 20 draws"
+    )  # 1 in 10^30 with the alphabet above
+
+
+def find_session(code):
+    """The session behind a join code: open first, else the latest closed one."""
+    code = normalise_code(code)
+    if len(code) != JOIN_CODE_LENGTH or set(code) - set(JOIN_CODE_ALPHABET):
+        raise SessionNotFound
+    session = (
+        CheckInSession.objects.filter(code=code)
+        .select_related("school_class")
+        .order_by("closed_at", "-opened_at")
+        .first()
+    )
+    if session is None:
+        raise SessionNotFound
+    return session
+
+
+def issue_token(*, session):
+    """A signed one-time token for one pupil's answer. It carries the session and a random
+    nonce, nothing about the pupil or the device."""
+    return signing.dumps(
+        {"s": session.pk, "n": secrets.token_hex(16)}, salt=TOKEN_SALT, compress=False
+    )
+
+
+def new_idempotency_key():
+    return str(uuid.uuid4())
+
+
+def _read_token(token):
+    try:
+        data = signing.loads(str(token), salt=TOKEN_SALT, max_age=session_lifetime())
+        return int(data["s"]), str(data["n"])[:32]
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+        raise ValidationError(
+            {"token": _("This answer form is too old. Enter the code again.")}
+        ) from error
+
+
+def clean_answers(*, question_set, answers):
+    """Values for one answer, checked against the session's questions. Every question may be skipped."""
+    if not isinstance(answers, dict):
+        raise ValidationError({"answers": _("Answers must be an object.")})
+    allowed = {
+        QuestionSet.YOUNG: {"mood"},
+        QuestionSet.STANDARD: {"mood", "energy", "feeling"},
+        QuestionSet.LADDER: {"ladder"},
+    }[question_set]
+    errors = {}
+    unknown = set(answers) - allowed
+    if unknown:
+        errors["answers"] = _("Unknown questions: %(names)s.") % {
+            "names": ", ".join(sorted(map(str, unknown)))
+        }
+    values = {"mood": None, "energy": "", "feeling": "", "ladder": None}
+    mood_choices = YOUNG_FACES if question_set == QuestionSet.YOUNG else (1, 2, 3, 4, 5)
+    checks = {
+        "mood": (
+            lambda v: type(v) is int and v in mood_choices,
+            _("Choose one of the faces."),
+        ),
+        "energy": (lambda v: v in Energy.values, _("Choose low, medium or high.")),
+        "feeling": (
+            lambda v: v in Feeling.values,
+            _("Choose one of the feeling words."),
+        ),
+        "ladder": (
+            lambda v: type(v) is int and 0 <= v <= 10,
+            _("Choose a number from 0 to 10."),
+        ),
+    }
+    for name in allowed:
+        value = answers.get(name)
+        if value in (None, ""):
+            continue
+        is_valid, message = checks[name]
+        if is_valid(value):
+            values[name] = value
+        else:
+            errors[name] = message
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def record_check_in(*, code, token, key, answers):
+    """Store one pupil's answer exactly once. Returns True when stored now, False when the
+    same answer (same token and key) was stored before: a resend after a dropped connection."""
+    session_id, nonce = _read_token(token)
+    try:
+        key = uuid.UUID(str(key))
+    except ValueError as error:
+        raise ValidationError({"key": _("The key must be a UUID.")}) from error
+    with transaction.atomic():
+        session = (
+            CheckInSession.objects.select_for_update().filter(pk=session_id).first()
+        )
+        if session is None or session.code != normalise_code(code):
+            raise SessionNotFound
+        used = UsedToken.objects.filter(session=session, nonce=nonce).first()
+        if used is not None:
+            if used.key == key:
+                return False
+            raise TokenUsed
+        if not session.is_open:
+            raise SessionClosed
+        if session.answer_count >= session.cap:
+            raise ClassFull
+        values = clean_answers(question_set=session.question_set, answers=answers)
+        UsedToken.objects.create(session=session, nonce=nonce, key=key)
+        CheckInAnswer.objects.create(
+            session=session, answered_on=timezone.localdate(), **values
+        )
+        CheckInSession.objects.filter(pk=session.pk).update(
+            answer_count=F("answer_count") + 1
+        )
+    return True
+
+
+def close_session(*, session):
+    if session.closed_at is None:
+        session.closed_at = timezone.now()
+        session.save(update_fields=["closed_at"])
+    return session
+
+
+def show_live_results(*, session, visible):
+    session.show_live_results = bool(visible)
+    session.save(update_fields=["show_live_results"])
+    return session
