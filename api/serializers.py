@@ -64,3 +64,39 @@ class LessonDetailSerializer(LessonSerializer):
         return lesson.steps.stream_block.get_api_representation(
             lesson.steps, context=self.context
         )
+
+
+class QuestionOptionSerializer(serializers.Serializer):
+    value = serializers.JSONField()
+    label = serializers.CharField()
+    icon = serializers.CharField()
+
+
+class QuestionSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    options = QuestionOptionSerializer(many=True)
+
+
+class CheckInSessionSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    open = serializers.BooleanField(source="is_open")
+    question_set = serializers.CharField()
+    questions = QuestionSerializer(many=True)
+    token = serializers.CharField(
+        help_text="A one-time token for one answer. Ask again for the next pupil."
+    )
+
+
+class CheckInSerializer(serializers.Serializer):
+    """Only the shape here; the rules (values, token, cap) are the service's."""
+
+    session = serializers.CharField(max_length=16)
+    token = serializers.CharField(max_length=200)
+    key = serializers.UUIDField()
+    answers = serializers.DictField(child=serializers.JSONField(), allow_empty=True)
+
+
+class CheckInReceiptSerializer(serializers.Serializer):
+    status = serializers.CharField()

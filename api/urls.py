@@ -6,12 +6,14 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from api.views import LessonViewSet
+from api.views import CheckInSessionViewSet, CheckInViewSet, LessonViewSet
 
 app_name = "api"
 
 router = DefaultRouter()
 router.register("lessons", LessonViewSet, basename="lesson")
+router.register("sessions", CheckInSessionViewSet, basename="session")
+router.register("checkins", CheckInViewSet, basename="checkin")
 
 urlpatterns = [
     path("", include(router.urls)),

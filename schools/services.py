@@ -22,9 +22,10 @@ from schools.models import (
     session_lifetime,
 )
 
-JOIN_CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
+JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
 JOIN_CODE_LENGTH = 6
 TOKEN_SALT = "schools.check-in-token"  # noqa: S105  (a signing namespace, not a secret)
+OPEN_FIRST = F("closed_at").asc(nulls_first=True)
 YOUNG_FACES = (1, 3, 5)  # three faces on the same 1-5 scale as the five
 
 

@@ -85,6 +85,7 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 AUTH_USER_MODEL = "schools.User"
+LOGIN_URL = "wagtailadmin_login"
 
 TEMPLATES = [
     {
@@ -248,6 +249,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
+    # A whole school checks in from one address at 8:30: generous per client, shared via Redis.
+    "DEFAULT_THROTTLE_RATES": {"pupils": "600/minute"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lessen in geluk API",

@@ -1,5 +1,7 @@
 """The test suite: the dev relaxations plus speed. Behaviour stays as in production."""
 
+import os
+
 from .dev import *  # noqa: F403
 from .dev import BASE_DIR, DATABASES
 
@@ -8,6 +10,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache outlives a test's rolled-back data; tests/cms/test_middleware.py turns it on.
 PAGE_CACHE_SECONDS = 0
-# A file, not memory, so --reuse-db keeps it between runs and tests can reconnect.
+# A file, not memory, so the live server of the browser tests shares it; one per process,
+# so two test runs on one machine do not write into each other's database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")
+    }

@@ -1,0 +1,35 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from schools.services import CheckInError
+
+
+def api_exception_handler(exc, context):
+    """Errors are JSON with a message people can read: a rule a service refused becomes 400
+    (invalid input) or its own status (404, 409), never a 500."""
+    if isinstance(exc, ValidationError):
+        errors = (
+            exc.message_dict
+            if hasattr(exc, "error_dict")
+            else {"non_field_errors": exc.messages}
+        )
+        return Response(
+            {"detail": _("Some answers are not valid."), "errors": errors},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, CheckInError):
+        return Response({"detail": str(exc)}, status=exc.status)
+    response = exception_handler(exc, context)
+    if (
+        response is not None
+        and isinstance(response.data, dict)
+        and "detail" not in response.data
+    ):
+        response.data = {
+            "detail": _("Some fields are not valid."),
+            "errors": response.data,
+        }
+    return response

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from schools import views
+
+app_name = "checkins"
+
+urlpatterns = [
+    path("doe-mee/", views.join, name="join"),
+    path("doe-mee/<str:code>/", views.answer, name="answer"),
+    path("doe-mee/<str:code>/bedankt/", views.thanks, name="thanks"),
+    path("sessies/", views.my_classes, name="my_classes"),
+    path("sessies/start/", views.start, name="start"),
+    path("sessies/<str:code>/", views.live, name="live"),
+    path("sessies/<str:code>/status/", views.status, name="status"),
+    path("sessies/<str:code>/sluiten/", views.close, name="close"),
+    path("sessies/<str:code>/resultaten/", views.toggle_results, name="toggle_results"),
+]

@@ -1,0 +1,304 @@
+import segno
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from schools import results, services
+from schools.models import CheckInSession, Moment, SchoolClass
+from schools.questions import answers_from_form, questions_for_session
+from schools.throttling import WRONG_CODES
+
+# --- Pupils: no account, nothing about them kept (see schools.models.CheckInAnswer).
+
+
+def _too_many_tries(request):
+    return render(request, "schools/pupil_wait.html", status=429)
+
+
+def _open_session_or_error(request, code):
+    """The session for a code, or the page a pupil sees instead. Unknown, closed and
+    expired codes get the same friendly answer: no hint whether a code ever existed."""
+    if WRONG_CODES.exceeded(request):
+        return None, _too_many_tries(request)
+    try:
+        session = services.find_session(code)
+    except services.SessionNotFound:
+        WRONG_CODES.record(request)
+        return None, render(
+            request,
+            "schools/pupil_join.html",
+            {"error": services.SessionNotFound.message, "code": code},
+            status=404,
+        )
+    if not session.is_open:
+        return None, render(
+            request,
+            "schools/pupil_join.html",
+            {"error": _("This code does not work any more: the check-in is closed.")},
+            status=410,
+        )
+    return session, None
+
+
+@never_cache
+@require_GET
+def join(request):
+    code = request.GET.get("code", "")
+    if not code:
+        return render(request, "schools/pupil_join.html")
+    session, error_page = _open_session_or_error(request, code)
+    return error_page or redirect("checkins:answer", code=session.code)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def answer(request, code):
+    session, error_page = _open_session_or_error(request, code)
+    if error_page:
+        return error_page
+    questions = questions_for_session(session)
+    tablet = request.GET.get("tablet") == "1"
+    if request.method == "GET":
+        context = {
+            "token": services.issue_token(session=session),
+            "key": services.new_idempotency_key(),
+            "step": 1,
+        }
+        return _answer_page(request, session, questions, tablet, context)
+
+    data = request.POST
+    step = _step(data.get("naar") or data.get("stap"), len(questions))
+    chosen = {
+        question["name"]: data.get(question["name"], "") for question in questions
+    }
+    if "overslaan" in data:
+        chosen[questions[step - 1]["name"]] = ""
+        step = min(step + 1, len(questions))
+        if data.get("overslaan") == "klaar":
+            return _submit(request, session, questions, tablet, data, chosen)
+    elif "klaar" in data:
+        return _submit(request, session, questions, tablet, data, chosen)
+    context = {
+        "token": data.get("token", ""),
+        "key": data.get("key", ""),
+        "step": step,
+        "chosen": chosen,
+    }
+    return _answer_page(request, session, questions, tablet, context)
+
+
+def _step(value, last):
+    try:
+        return min(max(int(value), 1), last)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _submit(request, session, questions, tablet, data, chosen):
+    try:
+        services.record_check_in(
+            code=session.code,
+            token=data.get("token", ""),
+            key=data.get("key", ""),
+            answers=answers_from_form(chosen, questions),
+        )
+    except services.TokenUsed:
+        pass  # a second press of "Klaar": the first one counted
+    except services.CheckInError as error:
+        return render(
+            request,
+            "schools/pupil_join.html",
+            {"error": str(error)},
+            status=error.status,
+        )
+    except ValidationError as error:
+        context = {
+            "token": data.get("token", ""),
+            "key": data.get("key", ""),
+            "step": 1,
+            "chosen": chosen,
+            "errors": error.messages,
+        }
+        if "token" in getattr(error, "error_dict", {}):
+            context.update(
+                token=services.issue_token(session=session),
+                key=services.new_idempotency_key(),
+            )
+        return _answer_page(request, session, questions, tablet, context, status=400)
+    url = reverse("checkins:thanks", args=[session.code])
+    return redirect(f"{url}?tablet=1" if tablet else url)
+
+
+def _answer_page(request, session, questions, tablet, context, status=200):
+    context.update(
+        session=session,
+        questions=questions,
+        tablet=tablet,
+        chosen=context.get("chosen", {}),
+    )
+    return render(request, "schools/pupil_answer.html", context, status=status)
+
+
+@never_cache
+@require_GET
+def thanks(request, code):
+    return render(
+        request,
+        "schools/pupil_thanks.html",
+        {
+            "code": services.normalise_code(code),
+            "tablet": request.GET.get("tablet") == "1",
+        },
+    )
+
+
+# --- Teachers: their own classes only.
+
+
+def _teacher_session(request, code):
+    session = (
+        CheckInSession.objects.for_user(request.user)
+        .filter(code=services.normalise_code(code))
+        .select_related("school_class__school", "lesson")
+        .order_by(services.OPEN_FIRST, "-opened_at")
+        .first()
+    )
+    if session is None:
+        raise Http404
+    return session
+
+
+@login_required
+@require_GET
+def my_classes(request):
+    classes = (
+        SchoolClass.objects.for_user(request.user)
+        .select_related("school")
+        .prefetch_related("groups")
+    )
+    sessions = CheckInSession.objects.for_user(request.user).select_related(
+        "school_class", "lesson"
+    )[:20]
+    return render(
+        request,
+        "schools/my_classes.html",
+        {"classes": classes, "sessions": sessions, "moments": Moment.choices},
+    )
+
+
+@login_required
+@require_POST
+def start(request):
+    school_class = get_object_or_404(
+        SchoolClass.objects.for_user(request.user),
+        pk=request.POST.get("school_class") or 0,
+    )
+    lesson = None
+    if request.POST.get("lesson"):
+        from lessons.models import LessonPage
+
+        lesson = LessonPage.objects.live().filter(pk=request.POST["lesson"]).first()
+    try:
+        session = services.start_session(
+            school_class=school_class,
+            started_by=request.user,
+            moment=request.POST.get("moment", ""),
+            lesson=lesson,
+        )
+    except ValidationError:
+        session = services.start_session(
+            school_class=school_class,
+            started_by=request.user,
+            moment=Moment.STANDALONE,
+            lesson=lesson,
+        )
+    return redirect("checkins:live", code=session.code)
+
+
+def _result_cells(session, cells):
+    """The question texts and option words beside the results engine's numbers."""
+    shaped = []
+    for question in questions_for_session(session):
+        cell = cells[question["name"]]
+        rows = []
+        if not cell["suppressed"]:
+            rows = [
+                {
+                    "label": option["label"],
+                    "count": cell["counts"][str(option["value"])],
+                    "percentage": cell["percentages"][str(option["value"])],
+                }
+                for option in question["options"]
+            ]
+        shaped.append(
+            {
+                "name": question["name"],
+                "title": question["title"],
+                "suppressed": cell["suppressed"],
+                "n": cell.get("n"),
+                "rows": rows,
+            }
+        )
+    return shaped
+
+
+def _status(session):
+    visible = not session.is_open or session.show_live_results
+    return {
+        "answered": session.answer_count,
+        "expected": session.expected,
+        "open": session.is_open,
+        "results": results.session_results(session) if visible else None,
+    }
+
+
+@never_cache
+@login_required
+@require_GET
+def live(request, code):
+    session = _teacher_session(request, code)
+    join_url = request.build_absolute_uri(reverse("checkins:join"))
+    answer_url = request.build_absolute_uri(
+        reverse("checkins:answer", args=[session.code])
+    )
+    qr = segno.make(answer_url, error="m").svg_inline(
+        scale=8, title=_("QR code to join"), svgclass="qr", lineclass=None
+    )
+    status = _status(session)
+    cells = _result_cells(session, status["results"]) if status["results"] else None
+    context = {
+        "session": session,
+        "status": status,
+        "join_url": join_url,
+        "answer_url": answer_url,
+        "qr": qr,
+        "cells": cells,
+    }
+    return render(request, "schools/session_live.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def status(request, code):
+    return JsonResponse(_status(_teacher_session(request, code)))
+
+
+@login_required
+@require_POST
+def close(request, code):
+    services.close_session(session=_teacher_session(request, code))
+    return redirect("checkins:live", code=code)
+
+
+@login_required
+@require_POST
+def toggle_results(request, code):
+    session = _teacher_session(request, code)
+    services.show_live_results(session=session, visible=request.POST.get("show") == "1")
+    return redirect("checkins:live", code=code)

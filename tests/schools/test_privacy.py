@@ -1,0 +1,143 @@
+"""Attack tests: try to learn what must stay hidden about pupils, and fail."""
+
+import logging
+import re
+
+from django.core.cache import cache
+from django.db import models
+
+from schools.models import CheckInAnswer, UsedToken
+from schools.services import close_session
+
+PUPIL_ADDRESS = "203.0.113.42"
+PUPIL_BROWSER = "Mozilla/5.0 (Chromebook; leerling-tablet-7)"
+
+
+def test_an_answer_has_no_field_that_could_identify_a_pupil():
+    fields = {field.name: field for field in CheckInAnswer._meta.get_fields()}
+    assert set(fields) == {
+        "id",
+        "session",
+        "answered_on",
+        "mood",
+        "energy",
+        "feeling",
+        "ladder",
+    }
+    assert not any(
+        isinstance(
+            field,
+            models.DateTimeField
+            | models.TimeField
+            | models.GenericIPAddressField
+            | models.TextField,
+        )
+        for field in fields.values()
+    )
+    assert isinstance(fields["answered_on"], models.DateField)
+    for name in ("energy", "feeling"):
+        assert fields[name].choices, f"{name} must be a fixed list, never free text"
+
+
+def test_spent_tokens_cannot_be_linked_to_answers_or_people():
+    fields = {field.name for field in UsedToken._meta.get_fields()}
+    assert fields == {"id", "session", "nonce", "key"}
+
+
+def test_nothing_from_the_request_is_stored(client, session):
+    html = client.get(
+        f"/doe-mee/{session.code}/",
+        REMOTE_ADDR=PUPIL_ADDRESS,
+        HTTP_USER_AGENT=PUPIL_BROWSER,
+    ).content.decode()
+    token = re.search(r'name="token" value="([^"]*)"', html).group(1)
+    key = re.search(r'name="key" value="([^"]*)"', html).group(1)
+    client.post(
+        f"/doe-mee/{session.code}/",
+        {"token": token, "key": key, "stap": 3, "mood": "4", "klaar": "1"},
+        REMOTE_ADDR=PUPIL_ADDRESS,
+        HTTP_USER_AGENT=PUPIL_BROWSER,
+    )
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        for table in tables:
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (table names from introspection)
+            dump = repr(cursor.fetchall())
+            assert PUPIL_ADDRESS not in dump, table
+            assert "leerling-tablet-7" not in dump, table
+    assert CheckInAnswer.objects.count() == 1
+
+
+def test_pupil_requests_are_logged_without_address_or_browser(client, session, caplog):
+    caplog.set_level(logging.DEBUG)
+    for path in [
+        "/doe-mee/",
+        "/doe-mee/?code=QQQQQQ",
+        f"/doe-mee/{session.code}/",
+        f"/api/v1/sessions/{session.code}/",
+        "/api/v1/sessions/QQQQQQ/",
+    ]:
+        client.get(path, REMOTE_ADDR=PUPIL_ADDRESS, HTTP_USER_AGENT=PUPIL_BROWSER)
+    client.post(
+        "/api/v1/checkins/",
+        data="{",
+        content_type="application/json",
+        REMOTE_ADDR=PUPIL_ADDRESS,
+        HTTP_USER_AGENT=PUPIL_BROWSER,
+    )
+    assert caplog.records, "the 404s and 400s above are logged"
+    for record in caplog.records:
+        text = record.getMessage() + repr(record.__dict__)
+        assert PUPIL_ADDRESS not in text
+        assert "leerling-tablet-7" not in text
+
+
+def test_guessing_codes_is_stopped_without_storing_addresses(client, session):
+    cache.clear()
+    statuses = [
+        client.get(
+            "/doe-mee/", {"code": f"QQQQ{a}{b}"}, REMOTE_ADDR=PUPIL_ADDRESS
+        ).status_code
+        for a in "ACDEF"
+        for b in "ACDEFGHJ"
+    ]
+    assert statuses[:30] == [404] * 30
+    assert set(statuses[30:]) == {429}
+    # Even the right code is refused to the guesser for a while; another school is not affected.
+    assert (
+        client.get(
+            "/doe-mee/", {"code": session.code}, REMOTE_ADDR=PUPIL_ADDRESS
+        ).status_code
+        == 429
+    )
+    assert (
+        client.get(
+            "/doe-mee/", {"code": session.code}, REMOTE_ADDR="198.51.100.9"
+        ).status_code
+        == 302
+    )
+    assert (
+        client.get("/api/v1/sessions/QQQQQQ/", REMOTE_ADDR=PUPIL_ADDRESS).status_code
+        == 429
+    )
+    assert not any(PUPIL_ADDRESS in str(key) for key in getattr(cache, "_cache", {}))
+    cache.clear()
+
+
+def test_a_hidden_class_result_cannot_be_worked_out_from_the_count(
+    client, teacher, session, answer
+):
+    """With four answers the count is visible, the distribution is not: nothing to subtract."""
+    client.force_login(teacher)
+    for mood in (1, 5, 5, 5):
+        answer(mood=mood)
+    close_session(session=session)
+    status = client.get(f"/sessies/{session.code}/status/").json()
+    assert status["answered"] == 4
+    assert status["results"] == {
+        "mood": {"suppressed": True},
+        "energy": {"suppressed": True},
+        "feeling": {"suppressed": True},
+    }

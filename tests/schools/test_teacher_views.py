@@ -1,0 +1,122 @@
+import pytest
+
+from schools.models import Membership, Role
+from schools.services import close_session, show_live_results
+from tests.factories import SchoolClassFactory, UserFactory
+
+
+def test_my_classes_lists_only_her_classes(client, teacher, school_class):
+    SchoolClassFactory(name="groep 8 van een ander")
+    client.force_login(teacher)
+    html = client.get("/sessies/").content.decode()
+    assert "groep 6/7" in html and "groep 8 van een ander" not in html
+
+
+def test_starting_from_the_class_list_opens_the_live_view(
+    client, teacher, school_class
+):
+    client.force_login(teacher)
+    response = client.post(
+        "/sessies/start/", {"school_class": school_class.pk, "moment": "standalone"}
+    )
+    code = response["Location"].split("/")[-2]
+    live = client.get(response["Location"])
+    html = live.content.decode()
+    assert live.status_code == 200
+    assert f">{code}</p>" in html and "<svg" in html and "/doe-mee/" in html
+    assert "0 van 6 beantwoord" in html
+
+
+def test_starting_from_a_lesson_records_the_lesson(
+    client, teacher, school_class, lessons
+):
+    from schools.models import CheckInSession, LessonDelivery
+
+    client.force_login(teacher)
+    lesson = lessons["bedankje"]  # starts and ends with a check-in point
+    html = client.get("/lessen/bedankje/klas/").content.decode()
+    assert 'action="/sessies/start/"' in html and f'value="{lesson.pk}"' in html
+    client.post(
+        "/sessies/start/",
+        {
+            "school_class": school_class.pk,
+            "moment": "lesson_start",
+            "lesson": lesson.pk,
+        },
+    )
+    session = CheckInSession.objects.get()
+    assert session.lesson_id == lesson.pk and session.moment == "lesson_start"
+    assert LessonDelivery.objects.filter(
+        lesson=lesson, school_class=school_class
+    ).exists()
+
+
+def test_teachers_cannot_start_or_watch_other_classes(client, session):
+    stranger = UserFactory()
+    client.force_login(stranger)
+    assert (
+        client.post(
+            "/sessies/start/",
+            {"school_class": session.school_class.pk, "moment": "standalone"},
+        ).status_code
+        == 404
+    )
+    assert client.get(f"/sessies/{session.code}/").status_code == 404
+    assert client.get(f"/sessies/{session.code}/status/").status_code == 404
+    assert client.post(f"/sessies/{session.code}/sluiten/").status_code == 404
+
+
+def test_school_admin_sees_the_classes_of_her_school(client, session):
+    admin = UserFactory()
+    Membership.objects.create(
+        user=admin, school=session.school_class.school, role=Role.SCHOOL_ADMIN
+    )
+    client.force_login(admin)
+    assert client.get(f"/sessies/{session.code}/").status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, session):
+    response = client.get(f"/sessies/{session.code}/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_results_hidden_while_open_until_the_teacher_shows_them(
+    client, teacher, session, answer
+):
+    client.force_login(teacher)
+    for mood in (1, 2, 3, 4, 5, 5):
+        answer(mood=mood)
+    status = client.get(f"/sessies/{session.code}/status/").json()
+    assert status == {"answered": 6, "expected": 6, "open": True, "results": None}
+    show_live_results(session=session, visible=True)
+    assert (
+        client.get(f"/sessies/{session.code}/status/").json()["results"]["mood"]["n"]
+        == 6
+    )
+
+
+def test_closing_shows_the_distribution(client, teacher, session, answer):
+    client.force_login(teacher)
+    for mood in (2, 3, 4, 4, 5):
+        answer(mood=mood, energy="high")
+    response = client.post(f"/sessies/{session.code}/sluiten/")
+    assert response.status_code == 302
+    html = client.get(f"/sessies/{session.code}/").content.decode()
+    assert "Deze check-in is gesloten." in html
+    assert "2 (40%)" in html  # two of five "blij"
+    assert "5 antwoorden" in html
+
+
+@pytest.mark.parametrize("moods", [(5, 5, 5, 5), (4, 4, 4, 4, 4, 4, 2)])
+def test_results_reveal_nothing_below_five_or_when_all_but_one_agree(
+    client, teacher, session, answer, moods
+):
+    client.force_login(teacher)
+    for mood in moods:
+        answer(mood=mood)
+    close_session(session=session)
+    status = client.get(f"/sessies/{session.code}/status/").json()
+    assert status["results"]["mood"] == {"suppressed": True}
+    html = client.get(f"/sessies/{session.code}/").content.decode()
+    assert "Te weinig antwoorden om te tonen." in html
+    assert "(100%)" not in html and "<progress" not in html
