@@ -7,9 +7,9 @@ from cms.models import HomePage, SiteSettings, StandardPage
 
 def test_demo_data_is_idempotent(db, settings):
     settings.DEBUG = True
-    call_command("load_demo_data", verbosity=0)
+    call_command("load_demo_data", "--no-check-ins", verbosity=0)
     counts = (Page.objects.count(), get_user_model().objects.count())
-    call_command("load_demo_data", verbosity=0)
+    call_command("load_demo_data", "--no-check-ins", verbosity=0)
     assert (Page.objects.count(), get_user_model().objects.count()) == counts
 
     home = HomePage.objects.get()
@@ -26,7 +26,7 @@ def test_demo_data_is_idempotent(db, settings):
 def test_demo_admin_uses_the_demo_password(db, settings, monkeypatch):
     settings.DEBUG = True
     monkeypatch.setenv("DEMO_PASSWORD", "een-ander-wachtwoord")
-    call_command("load_demo_data", verbosity=0)
+    call_command("load_demo_data", "--no-check-ins", verbosity=0)
     admin = get_user_model().objects.get(username="beheerder")
     assert admin.is_superuser
     assert admin.check_password("een-ander-wachtwoord")
@@ -34,7 +34,7 @@ def test_demo_admin_uses_the_demo_password(db, settings, monkeypatch):
 
 def test_no_demo_users_when_debug_is_off(db, settings, capsys):
     settings.DEBUG = False
-    call_command("load_demo_data")
+    call_command("load_demo_data", "--no-check-ins")
     assert not get_user_model().objects.exists()
     assert "no demo users" in capsys.readouterr().out
     assert HomePage.objects.exists()
@@ -47,8 +47,8 @@ def test_demo_library_is_rich_enough_to_try_everything(db, settings):
     from lessons.services import REVIEWERS, TEACHERS
 
     settings.DEBUG = True
-    call_command("load_demo_data", verbosity=0)
-    call_command("load_demo_data", verbosity=0)
+    call_command("load_demo_data", "--no-check-ins", verbosity=0)
+    call_command("load_demo_data", "--no-check-ins", verbosity=0)
     lessons = LessonPage.objects.live()
     assert lessons.count() >= 12
     assert LessonIndexPage.objects.get().url == "/lessen/"

@@ -70,6 +70,14 @@ def test_pages_fetch_only_from_the_site_itself(client, home):
         assert not found, f"{url} loads from other hosts: {found}"
 
 
+def test_signed_in_admin_pages_fetch_only_from_the_site(admin_client, home):
+    for url in ["/admin/", "/admin/pages/", "/admin/klassen/"]:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        found = list(foreign_references(response.content.decode()))
+        assert not found, f"{url} loads from other hosts: {found}"
+
+
 def test_scanner_catches_cdns_fonts_and_frames():
     html = (
         '<script src="https://cdn.example.com/x.js"></script><link rel="stylesheet" href="//fonts.example.com/a.css">'

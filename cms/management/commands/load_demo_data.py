@@ -1,4 +1,5 @@
 import os
+import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo.lessons import load_lessons
+from cms.demo.schools import create_school_users, generate_check_ins, load_schools
 from cms.demo.site import load_site
 from lessons.services import REVIEWERS, TEACHERS
 
@@ -16,11 +18,31 @@ DEFAULT_PASSWORD = "lessen-in-geluk"  # noqa: S105  (demo only, refused when DEB
 class Command(BaseCommand):
     help = "Create or refresh the demo site (idempotent). Demo users only when DEBUG is on."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-check-ins",
+            action="store_true",
+            help="Skip the school year of synthetic check-ins.",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
             home = load_site()
-            load_lessons(home=home)
-        self.stdout.write("Demo pages and lessons are ready.")
+            library = load_lessons(home=home)
+            classes = load_schools()
+        self.stdout.write(
+            f"Demo pages, lessons and {len(classes)} classes in "
+            f"{len({c.school_id for c in classes})} schools are ready."
+        )
+        if not options["no_check_ins"]:
+            started = time.monotonic()
+            counts = generate_check_ins(library=library)
+            verb = "added" if counts["created"] else "already there"
+            self.stdout.write(
+                f"Synthetic check-ins {verb}: {counts['sessions']:,} sessions, "
+                f"{counts['answers']:,} answers, {counts['deliveries']:,} lessons given "
+                f"({time.monotonic() - started:.1f} s)."
+            )
 
         if not settings.DEBUG:
             self.stdout.write(
@@ -28,9 +50,13 @@ class Command(BaseCommand):
             )
             return
         password = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
-        logins = self._create_users(password)
+        logins = dict(self._create_users(password))
+        for username, role in create_school_users(password=password):
+            logins[username] = (
+                f"{logins[username]}; {role}" if username in logins else role
+            )
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {password}):"))
-        for username, role in logins:
+        for username, role in logins.items():
             self.stdout.write(f"  {username:<14} {role}")
 
     def _create_users(self, password):
