@@ -6,7 +6,13 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from api.views import CheckInSessionViewSet, CheckInViewSet, LessonViewSet
+from api.views import (
+    CheckInSessionViewSet,
+    CheckInViewSet,
+    LessonViewSet,
+    ParticipationView,
+    ResultsView,
+)
 
 app_name = "api"
 
@@ -17,6 +23,8 @@ router.register("checkins", CheckInViewSet, basename="checkin")
 
 urlpatterns = [
     path("", include(router.urls)),
+    path("results/", ResultsView.as_view(), name="results"),
+    path("participation/", ParticipationView.as_view(), name="participation"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),

@@ -1,8 +1,17 @@
+import csv
+import datetime
+import itertools
+
+from django.http import StreamingHttpResponse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
-from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from api.filters import LessonFilter
 from api.serializers import (
@@ -13,7 +22,7 @@ from api.serializers import (
     LessonSerializer,
 )
 from lessons.models import LessonPage
-from schools import services
+from schools import results, services
 from schools.questions import questions_for_session
 from schools.throttling import WRONG_CODES, HashedScopedRateThrottle
 
@@ -125,3 +134,172 @@ class CheckInViewSet(PupilViewSet):
             {"status": "stored"},
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
+
+
+class CSVRenderer(BaseRenderer):
+    """Lets `?format=csv` reach the results views, which stream the same rows as CSV."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else str(data).encode()
+
+
+class ResultsPermission(IsAuthenticated):
+    message = _("Only pilot coordinators and teachers can read results.")
+
+    def has_permission(self, request, view):
+        if not super().has_permission(request, view):
+            return False
+        request.viewer = results.viewer_for(request.user)
+        return request.viewer is not None
+
+
+class _ResultsView(APIView):
+    authentication_classes = [
+        TokenAuthentication,
+        SessionAuthentication,
+    ]  # token first: anonymous gets 401
+    permission_classes = [ResultsPermission]
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+    throttle_classes = [HashedScopedRateThrottle]
+    throttle_scope = "results"
+
+    def respond(self, request, data, filename):
+        if request.accepted_renderer.format == "csv":
+            return stream_csv(data["results"], filename)
+        return Response(data)
+
+    @staticmethod
+    def filters(request):
+        return {
+            name: request.query_params[name]
+            for name in request.query_params
+            if name not in ("group_by", "question", "format", "period")
+        }
+
+
+def stream_csv(rows, filename):
+    columns = []
+    for row in rows:
+        for key in _flatten(row):
+            if key not in columns:
+                columns.append(key)
+    pseudo = Echo()
+    writer = csv.DictWriter(pseudo, fieldnames=columns, extrasaction="ignore")
+    lines = itertools.chain(
+        [writer.writeheader()], (writer.writerow(_flatten(row)) for row in rows)
+    )
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def _flatten(row):
+    flat = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            flat.update(
+                {f"{key}_{inner}": inner_value for inner, inner_value in value.items()}
+            )
+        else:
+            flat[key] = value
+    return flat
+
+
+RESULTS_PARAMETERS = [
+    OpenApiParameter(
+        "group_by",
+        str,
+        description="Comma-separated: week, month, municipality, school, group, theme, lesson, moment (teachers also: class).",
+    ),
+    OpenApiParameter(
+        "question",
+        str,
+        enum=["mood", "energy", "feeling", "ladder"],
+        description="Default: mood.",
+    ),
+    OpenApiParameter("municipality", str, description="Municipality slug."),
+    OpenApiParameter("school", int),
+    OpenApiParameter(
+        "group",
+        str,
+        enum=["groep-1-2", "groep-3-4", "groep-5-6", "groep-7-8", "klas-1-2"],
+    ),
+    OpenApiParameter("theme", str, description="Theme slug."),
+    OpenApiParameter("lesson", int),
+    OpenApiParameter(
+        "moment",
+        str,
+        enum=["lesson_start", "lesson_end", "standalone", "series_start", "series_end"],
+    ),
+    OpenApiParameter(
+        "start",
+        datetime.date,
+        description="Whole weeks: the week of this date is the first.",
+    ),
+    OpenApiParameter(
+        "end",
+        datetime.date,
+        description="Whole weeks: the week of this date is the last.",
+    ),
+]
+
+
+class ResultsView(_ResultsView):
+    """Aggregated, anonymised check-in results: every row is a cell that passed the
+    suppression rules, or `{"suppressed": true}` and nothing else."""
+
+    @extend_schema(
+        parameters=RESULTS_PARAMETERS,
+        responses={
+            200: OpenApiResponse(description="`{threshold, question, results: [...]}`")
+        },
+    )
+    def get(self, request):
+        group_by = [
+            name.strip()
+            for value in request.query_params.getlist("group_by")
+            for name in value.split(",")
+        ]
+        try:
+            data = results.results(
+                viewer=request.viewer,
+                group_by=group_by,
+                filters=self.filters(request),
+                question=request.query_params.get("question", "mood"),
+            )
+        except results.ResultsError as error:
+            raise ParseError(str(error)) from error
+        return self.respond(request, data, "resultaten")
+
+
+class ParticipationView(_ResultsView):
+    """Lessons given, sessions, classes and schools taking part, per week or month."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("period", str, enum=["week", "month"]),
+            *RESULTS_PARAMETERS[2:],
+        ],
+        responses={
+            200: OpenApiResponse(description="`{threshold, period, results: [...]}`")
+        },
+    )
+    def get(self, request):
+        try:
+            data = results.participation(
+                viewer=request.viewer,
+                filters=self.filters(request),
+                period=request.query_params.get("period", "week"),
+            )
+        except results.ResultsError as error:
+            raise ParseError(str(error)) from error
+        return self.respond(request, data, "deelname")

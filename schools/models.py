@@ -412,3 +412,85 @@ class LessonDelivery(models.Model):
 
 def session_lifetime():
     return datetime.timedelta(hours=settings.CHECKIN_SESSION_HOURS)
+
+
+def week_of(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+class ResultCell(models.Model):
+    """Answer counts per class, week, lesson and moment, kept in step with every answer.
+    Results read these, never the raw answers, so a query costs what it returns and the raw
+    answers can be deleted after the retention period without changing any figure."""
+
+    school_class = models.ForeignKey(
+        SchoolClass, on_delete=models.CASCADE, related_name="result_cells"
+    )
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+"
+    )
+    band = models.CharField(max_length=12)
+    week = models.DateField()
+    lesson_key = models.PositiveIntegerField(
+        default=0, help_text="The lesson's page id, 0 for none."
+    )
+    moment = models.CharField(max_length=12, choices=Moment.choices)
+    n = models.PositiveIntegerField(default=0)
+    mood_1 = models.PositiveIntegerField(default=0)
+    mood_2 = models.PositiveIntegerField(default=0)
+    mood_3 = models.PositiveIntegerField(default=0)
+    mood_4 = models.PositiveIntegerField(default=0)
+    mood_5 = models.PositiveIntegerField(default=0)
+    energy_low = models.PositiveIntegerField(default=0)
+    energy_medium = models.PositiveIntegerField(default=0)
+    energy_high = models.PositiveIntegerField(default=0)
+    feeling_blij = models.PositiveIntegerField(default=0)
+    feeling_rustig = models.PositiveIntegerField(default=0)
+    feeling_trots = models.PositiveIntegerField(default=0)
+    feeling_dankbaar = models.PositiveIntegerField(default=0)
+    feeling_opgewonden = models.PositiveIntegerField(default=0)
+    feeling_moe = models.PositiveIntegerField(default=0)
+    feeling_verveeld = models.PositiveIntegerField(default=0)
+    feeling_zenuwachtig = models.PositiveIntegerField(default=0)
+    feeling_verdrietig = models.PositiveIntegerField(default=0)
+    feeling_boos = models.PositiveIntegerField(default=0)
+    ladder_0 = models.PositiveIntegerField(default=0)
+    ladder_1 = models.PositiveIntegerField(default=0)
+    ladder_2 = models.PositiveIntegerField(default=0)
+    ladder_3 = models.PositiveIntegerField(default=0)
+    ladder_4 = models.PositiveIntegerField(default=0)
+    ladder_5 = models.PositiveIntegerField(default=0)
+    ladder_6 = models.PositiveIntegerField(default=0)
+    ladder_7 = models.PositiveIntegerField(default=0)
+    ladder_8 = models.PositiveIntegerField(default=0)
+    ladder_9 = models.PositiveIntegerField(default=0)
+    ladder_10 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school_class", "week", "lesson_key", "moment"],
+                name="result_cell_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "week"]),
+            models.Index(fields=["school", "week"]),
+        ]
+
+    def __str__(self):
+        return f"{self.school_class_id} · {self.week} · {self.moment}"
+
+
+SCALES = {
+    "mood": [1, 2, 3, 4, 5],
+    "energy": Energy.values,
+    "feeling": Feeling.values,
+    "ladder": list(range(11)),
+}
+
+
+def answer_columns(question):
+    """The count columns of ResultCell for one question, value -> column name."""
+    return {value: f"{question}_{value}" for value in SCALES[question]}

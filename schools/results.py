@@ -1,26 +1,104 @@
-"""Every number about check-ins that anyone sees passes through here.
+"""Every number about check-ins that anyone sees passes through here: pages, exports and the API.
 
-Rules (DOMAIN.md, privacy): a cell is shown only from a minimum number of answers (5 for a
-teacher's own class, 10 for coordinators), and not when (nearly) all answers are the same,
-because then the cell tells what each pupil answered. A suppressed cell carries no counts."""
+The rules (DOMAIN.md, privacy):
+- A teacher sees her own classes, a cell from RESULTS_TEACHER_MIN_ANSWERS (5) answers; a
+  coordinator her municipality or the region, from RESULTS_COORDINATOR_MIN_ANSWERS (10), and
+  never below school and group-band level.
+- A cell where all answers, or all but one, are the same value is suppressed: it would tell
+  what each pupil answered.
+- Complementary suppression: figures are built from fixed building blocks ("atoms": per school,
+  band, week, lesson and moment for coordinators; per class, week, lesson and moment for
+  teachers). An atom below the threshold or homogeneous is left out of every figure, totals
+  included. Any query, and the difference of any two queries, is then a sum of atoms that
+  could each be shown on their own: a hidden atom cannot be worked out, because it is in
+  nothing. Periods are whole weeks for the same reason.
+- Percentages are whole numbers; a suppressed cell carries no counts at all."""
 
-from collections import Counter
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q, Sum
+from django.utils import timezone
 
-from schools.models import Energy, Feeling, QuestionSet
+from schools.models import (
+    SCALES,
+    CoordinatorScope,
+    Moment,
+    QuestionSet,
+    ResultCell,
+    SchoolClass,
+    answer_columns,
+    week_of,
+)
 
-SCALES = {
-    "mood": [1, 2, 3, 4, 5],
-    "energy": Energy.values,
-    "feeling": Feeling.values,
-    "ladder": list(range(11)),
-}
 QUESTIONS = {
     QuestionSet.YOUNG: ["mood"],
     QuestionSet.STANDARD: ["mood", "energy", "feeling"],
     QuestionSet.LADDER: ["ladder"],
 }
+POSITIVE = {"mood": {4, 5}, "ladder": {7, 8, 9, 10}}
+COORDINATOR_GROUPINGS = (
+    "week",
+    "month",
+    "municipality",
+    "school",
+    "group",
+    "theme",
+    "lesson",
+    "moment",
+)
+TEACHER_GROUPINGS = (*COORDINATOR_GROUPINGS, "class")
+FILTERS = (
+    "municipality",
+    "school",
+    "group",
+    "theme",
+    "lesson",
+    "moment",
+    "start",
+    "end",
+)
+
+
+class ResultsError(ValueError):
+    """A query the engine will not run; the message says why, in words for people."""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    kind: str  # "teacher" or "coordinator"
+    threshold: int
+    municipality_id: int | None = (
+        None  # a coordinator's municipality; None is the whole region
+    )
+    class_ids: frozenset = field(default_factory=frozenset)
+
+    @property
+    def groupings(self):
+        return TEACHER_GROUPINGS if self.kind == "teacher" else COORDINATOR_GROUPINGS
+
+
+def viewer_for(user):
+    """Who may read results, and how: a coordinator scope first, else a teacher's classes."""
+    if not user.is_authenticated:
+        return None
+    scope = CoordinatorScope.objects.filter(user=user).first()
+    if scope is not None:
+        return Viewer(
+            "coordinator",
+            settings.RESULTS_COORDINATOR_MIN_ANSWERS,
+            municipality_id=scope.municipality_id,
+        )
+    class_ids = frozenset(
+        SchoolClass.objects.for_user(user).values_list("pk", flat=True)
+    )
+    if class_ids:
+        return Viewer(
+            "teacher", settings.RESULTS_TEACHER_MIN_ANSWERS, class_ids=class_ids
+        )
+    return None
 
 
 def is_suppressed(counts, *, threshold):
@@ -30,12 +108,20 @@ def is_suppressed(counts, *, threshold):
 
 
 def distribution(values, *, scale, threshold):
-    """A cell for one question: `{"suppressed": True}` or `n`, counts and whole percentages."""
-    counts = Counter(value for value in values if value not in (None, ""))
+    """A cell for one question from raw values (a teacher's own session)."""
+    return cell(
+        Counter(value for value in values if value not in (None, "")),
+        scale=scale,
+        threshold=threshold,
+    )
+
+
+def cell(counts, *, scale, threshold, question=None):
+    """`{"suppressed": True}`, or `n`, counts, whole percentages, the mean and the share positive."""
     if is_suppressed(counts, threshold=threshold):
         return {"suppressed": True}
     n = sum(counts.values())
-    return {
+    result = {
         "suppressed": False,
         "n": n,
         "counts": {str(value): counts.get(value, 0) for value in scale},
@@ -43,10 +129,19 @@ def distribution(values, *, scale, threshold):
             str(value): round(100 * counts.get(value, 0) / n) for value in scale
         },
     }
+    if all(isinstance(value, int) for value in scale):
+        result["mean"] = round(
+            sum(value * count for value, count in counts.items()) / n, 2
+        )
+    if question in POSITIVE:
+        result["positive_pct"] = round(
+            100 * sum(counts.get(value, 0) for value in POSITIVE[question]) / n
+        )
+    return result
 
 
 def session_results(session):
-    """A teacher's view of her own session: one cell per question, teacher threshold."""
+    """A teacher's view of her own session, while its raw answers are kept: one cell per question."""
     threshold = settings.RESULTS_TEACHER_MIN_ANSWERS
     names = QUESTIONS[session.question_set]
     rows = list(session.answers.values_list(*names))
@@ -55,4 +150,267 @@ def session_results(session):
             [row[index] for row in rows], scale=SCALES[name], threshold=threshold
         )
         for index, name in enumerate(names)
+    }
+
+
+# --- Aggregated results for teachers and coordinators.
+
+
+def _parse_filters(filters, viewer):
+    unknown = set(filters) - set(FILTERS)
+    if unknown:
+        raise ResultsError(
+            f"Unknown filter: {', '.join(sorted(unknown))}. Use: {', '.join(FILTERS)}."
+        )
+    parsed = {}
+    for name, value in filters.items():
+        if value in (None, ""):
+            continue
+        try:
+            if name in ("school", "lesson"):
+                parsed[name] = int(value)
+            elif name in ("start", "end"):
+                parsed[name] = datetime.date.fromisoformat(str(value))
+            elif name == "moment":
+                if value not in Moment.values:
+                    raise ValueError
+                parsed[name] = value
+            else:
+                parsed[name] = str(value)
+        except ValueError as error:
+            raise ResultsError(f"Invalid value for {name}: {value!r}.") from error
+    if "start" in parsed and "end" in parsed and parsed["start"] > parsed["end"]:
+        raise ResultsError("The start of the period is after its end.")
+    return parsed
+
+
+def _scoped_cells(viewer, filters):
+    cells = ResultCell.objects.all()
+    if viewer.kind == "teacher":
+        cells = cells.filter(school_class__in=viewer.class_ids)
+    elif viewer.municipality_id is not None:
+        cells = cells.filter(municipality_id=viewer.municipality_id)
+    conditions = Q()
+    if "municipality" in filters:
+        conditions &= Q(municipality__slug=filters["municipality"])
+    if "school" in filters:
+        conditions &= Q(school_id=filters["school"])
+    if "group" in filters:
+        conditions &= Q(band=filters["group"])
+    if "lesson" in filters:
+        conditions &= Q(lesson_key=filters["lesson"])
+    if "theme" in filters:
+        conditions &= Q(lesson_key__in=_lessons_with_theme(filters["theme"]))
+    if "moment" in filters:
+        conditions &= Q(moment=filters["moment"])
+    if "start" in filters:
+        conditions &= Q(
+            week__gte=week_of(filters["start"])
+        )  # whole weeks: no day can be differenced out
+    if "end" in filters:
+        conditions &= Q(week__lte=week_of(filters["end"]))
+    return cells.filter(conditions)
+
+
+def _lessons_with_theme(slug):
+    from lessons.models import LessonPage
+
+    return LessonPage.objects.filter(themes__slug=slug).values("pk")
+
+
+def _atoms(viewer, cells, columns):
+    """The building blocks a viewer's figures are made of, with their counts summed."""
+    keys = ["school_class_id"] if viewer.kind == "teacher" else []
+    # A class decides its school, band and municipality: these add no finer split.
+    keys += ["school_id", "band", "municipality_id", "week", "lesson_key", "moment"]
+    return cells.values(*keys).annotate(
+        **{f"sum_{column}": Sum(column) for column in columns}
+    )
+
+
+def _group_values(atom, group_by, lookups):
+    """An atom's value for each grouping; a lesson with two themes falls under both."""
+    options = []
+    for name in group_by:
+        if name == "week":
+            options.append([atom["week"]])
+        elif name == "month":
+            options.append(
+                [(atom["week"] + datetime.timedelta(days=3)).replace(day=1)]
+            )  # the month of the week's Thursday
+        elif name == "municipality":
+            options.append([lookups["municipalities"].get(atom["municipality_id"])])
+        elif name == "school":
+            options.append([atom["school_id"]])
+        elif name == "group":
+            options.append([atom["band"]])
+        elif name == "class":
+            options.append([atom["school_class_id"]])
+        elif name == "lesson":
+            options.append([atom["lesson_key"] or None])
+        elif name == "moment":
+            options.append([atom["moment"]])
+        elif name == "theme":
+            options.append(lookups["themes"].get(atom["lesson_key"]) or [None])
+    combos = [()]
+    for values in options:
+        combos = [(*combo, value) for combo in combos for value in values]
+    return combos
+
+
+def _lookups(group_by):
+    from lessons.models import LessonPage
+    from schools.models import Municipality
+
+    lookups = {"municipalities": {}, "themes": {}}
+    if "municipality" in group_by:
+        lookups["municipalities"] = dict(Municipality.objects.values_list("pk", "slug"))
+    if "theme" in group_by:
+        for lesson_id, slug in LessonPage.themes.through.objects.values_list(
+            "lessonpage_id", "theme__slug"
+        ):
+            lookups["themes"].setdefault(lesson_id, []).append(slug)
+    return lookups
+
+
+def results(*, viewer, group_by=(), filters=None, question="mood"):
+    """Rows of group keys with a cell each: the one way any results figure is made."""
+    group_by = [name for name in group_by if name]
+    if question not in SCALES:
+        raise ResultsError(f"Unknown question: {question!r}. Use: {', '.join(SCALES)}.")
+    unknown = set(group_by) - set(viewer.groupings)
+    if unknown:
+        raise ResultsError(
+            f"Unknown grouping: {', '.join(sorted(unknown))}. Use: {', '.join(viewer.groupings)}."
+        )
+    if len(set(group_by)) != len(group_by) or len(group_by) > 3:
+        raise ResultsError("Group by at most three different things.")
+    filters = _parse_filters(filters or {}, viewer)
+    columns = answer_columns(question)
+    lookups = _lookups(group_by)
+    groups = defaultdict(Counter)
+    for atom in _atoms(viewer, _scoped_cells(viewer, filters), columns.values()):
+        counts = Counter(
+            {
+                value: atom[f"sum_{column}"]
+                for value, column in columns.items()
+                if atom[f"sum_{column}"]
+            }
+        )
+        if is_suppressed(counts, threshold=viewer.threshold):
+            continue  # in no figure at all: see the module's docstring
+        for key in _group_values(atom, group_by, lookups):
+            groups[key].update(counts)
+    rows = []
+    for key in sorted(
+        groups, key=lambda key: tuple((value is None, str(value)) for value in key)
+    ):
+        row = {
+            name: _json_value(value) for name, value in zip(group_by, key, strict=True)
+        }
+        row.update(
+            cell(
+                groups[key],
+                scale=SCALES[question],
+                threshold=viewer.threshold,
+                question=question,
+            )
+        )
+        rows.append(row)
+    if not group_by and not rows:
+        rows.append({"suppressed": True})
+    return {"threshold": viewer.threshold, "question": question, "results": rows}
+
+
+def _json_value(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def participation(*, viewer, filters=None, period="week"):
+    """Activity per week or month: lessons given, sessions, classes and schools taking part,
+    and the answers that count in the results (atoms below the threshold count nowhere)."""
+    from schools.models import CheckInSession, LessonDelivery
+
+    if period not in ("week", "month"):
+        raise ResultsError("Choose week or month as the period.")
+    filters = _parse_filters(filters or {}, viewer)
+    classes = SchoolClass.objects.all()
+    if viewer.kind == "teacher":
+        classes = classes.filter(pk__in=viewer.class_ids)
+    elif viewer.municipality_id is not None:
+        classes = classes.filter(school__municipality_id=viewer.municipality_id)
+    if "municipality" in filters:
+        classes = classes.filter(school__municipality__slug=filters["municipality"])
+    if "school" in filters:
+        classes = classes.filter(school_id=filters["school"])
+    if "group" in filters:
+        classes = classes.filter(groups__code=filters["group"])
+    sessions = CheckInSession.objects.filter(school_class__in=classes)
+    deliveries = LessonDelivery.objects.filter(school_class__in=classes)
+    if "lesson" in filters:
+        sessions, deliveries = (
+            sessions.filter(lesson_id=filters["lesson"]),
+            deliveries.filter(lesson_id=filters["lesson"]),
+        )
+    if "theme" in filters:
+        lessons = _lessons_with_theme(filters["theme"])
+        sessions, deliveries = (
+            sessions.filter(lesson__in=lessons),
+            deliveries.filter(lesson__in=lessons),
+        )
+    if "moment" in filters:
+        sessions = sessions.filter(moment=filters["moment"])
+
+    def bucket(day):
+        monday = week_of(day)
+        return (
+            monday
+            if period == "week"
+            else (monday + datetime.timedelta(days=3)).replace(day=1)
+        )
+
+    start, end = filters.get("start"), filters.get("end")
+
+    def in_period(day):
+        return (start is None or week_of(day) >= week_of(start)) and (
+            end is None or week_of(day) <= week_of(end)
+        )
+
+    rows = defaultdict(
+        lambda: {
+            "lessons_given": 0,
+            "sessions": 0,
+            "classes": set(),
+            "schools": set(),
+            "answers": 0,
+        }
+    )
+    for day in deliveries.values_list("delivered_on", flat=True):
+        if in_period(day):
+            rows[bucket(day)]["lessons_given"] += 1
+    for opened_at, class_id, school_id in sessions.values_list(
+        "opened_at", "school_class_id", "school_class__school_id"
+    ):
+        day = timezone.localdate(opened_at)
+        if in_period(day):
+            row = rows[bucket(day)]
+            row["sessions"] += 1
+            row["classes"].add(class_id)
+            row["schools"].add(school_id)
+    for atom in _atoms(viewer, _scoped_cells(viewer, filters), ["n"]):
+        if atom["sum_n"] >= viewer.threshold:
+            rows[bucket(atom["week"])]["answers"] += atom["sum_n"]
+    return {
+        "threshold": viewer.threshold,
+        "period": period,
+        "results": [
+            {
+                period: key.isoformat(),
+                **{
+                    name: len(value) if isinstance(value, set) else value
+                    for name, value in rows[key].items()
+                },
+            }
+            for key in sorted(rows)
+        ],
     }

@@ -6,11 +6,12 @@ import uuid
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schools.models import (
+    SCALES,
     CheckInAnswer,
     CheckInSession,
     Energy,
@@ -18,8 +19,11 @@ from schools.models import (
     LessonDelivery,
     Moment,
     QuestionSet,
+    ResultCell,
     UsedToken,
+    answer_columns,
     session_lifetime,
+    week_of,
 )
 
 JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
@@ -216,7 +220,10 @@ def record_check_in(*, code, token, key, answers):
         raise ValidationError({"key": _("The key must be a UUID.")}) from error
     with transaction.atomic():
         session = (
-            CheckInSession.objects.select_for_update().filter(pk=session_id).first()
+            CheckInSession.objects.select_for_update(of=("self",))
+            .select_related("school_class__school")
+            .filter(pk=session_id)
+            .first()
         )
         if session is None or session.code != normalise_code(code):
             raise SessionNotFound
@@ -230,14 +237,90 @@ def record_check_in(*, code, token, key, answers):
         if session.answer_count >= session.cap:
             raise ClassFull
         values = clean_answers(question_set=session.question_set, answers=answers)
+        today = timezone.localdate()
         UsedToken.objects.create(session=session, nonce=nonce, key=key)
-        CheckInAnswer.objects.create(
-            session=session, answered_on=timezone.localdate(), **values
-        )
+        CheckInAnswer.objects.create(session=session, answered_on=today, **values)
         CheckInSession.objects.filter(pk=session.pk).update(
             answer_count=F("answer_count") + 1
         )
+        count_in_result_cell(session=session, day=today, values=values)
     return True
+
+
+def _result_cell(session, day):
+    school_class = session.school_class
+    cell, _created = ResultCell.objects.get_or_create(
+        school_class=school_class,
+        week=week_of(day),
+        lesson_key=session.lesson_id or 0,
+        moment=session.moment,
+        defaults={
+            "school_id": school_class.school_id,
+            "municipality_id": school_class.school.municipality_id,
+            # A combination class counts in its youngest band.
+            "band": school_class.groups.order_by("order")
+            .values_list("code", flat=True)
+            .first()
+            or "",
+        },
+    )
+    return cell
+
+
+def count_in_result_cell(*, session, day, values):
+    """Add one answer to the counts that results are read from, in the answer's transaction."""
+    updates = {"n": F("n") + 1}
+    for question in SCALES:
+        value = values.get(question)
+        if value not in (None, ""):
+            column = answer_columns(question)[value]
+            updates[column] = F(column) + 1
+    ResultCell.objects.filter(pk=_result_cell(session, day).pk).update(**updates)
+
+
+@transaction.atomic
+def rebuild_result_cells(*, sessions):
+    """Count the answers of these sessions into result cells from scratch (after a bulk
+    load). Only for sessions whose raw answers are all still there."""
+    sessions = list(sessions.select_related("school_class__school"))
+    by_id = {session.pk: session for session in sessions}
+    ResultCell.objects.filter(
+        school_class__in={session.school_class_id for session in sessions}
+    ).delete()
+    totals = {}
+    answers = CheckInAnswer.objects.filter(session__in=list(by_id)).values_list(
+        "session_id", "answered_on", *SCALES
+    )
+    for session_id, day, *values in answers.iterator(chunk_size=5000):
+        session = by_id[session_id]
+        key = (
+            session.school_class_id,
+            week_of(day),
+            session.lesson_id or 0,
+            session.moment,
+        )
+        counts = totals.setdefault(key, {"session": session, "day": day, "n": 0})
+        counts["n"] += 1
+        for question, value in zip(SCALES, values, strict=True):
+            if value not in (None, ""):
+                column = answer_columns(question)[value]
+                counts[column] = counts.get(column, 0) + 1
+    for counts in totals.values():
+        cell = _result_cell(counts.pop("session"), counts.pop("day"))
+        ResultCell.objects.filter(pk=cell.pk).update(**counts)
+    return len(totals)
+
+
+def purge_answers(*, before):
+    """Delete raw answers and spent tokens of sessions that ended before a date. The
+    result cells already hold their counts, so no figure changes."""
+    old = CheckInSession.objects.filter(
+        Q(closed_at__date__lt=before) | Q(expires_at__date__lt=before)
+    )
+    with transaction.atomic():
+        answers, _ = CheckInAnswer.objects.filter(session__in=old).delete()
+        UsedToken.objects.filter(session__in=old).delete()
+    return answers
 
 
 def close_session(*, session):

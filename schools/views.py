@@ -272,6 +272,7 @@ def live(request, code):
     status = _status(session)
     cells = _result_cells(session, status["results"]) if status["results"] else None
     context = {
+        "purged": status["answered"] > 0 and not session.answers.exists(),
         "session": session,
         "status": status,
         "join_url": join_url,

@@ -33,7 +33,12 @@ from schools.models import (
     current_school_year,
     session_lifetime,
 )
-from schools.services import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, questions_for
+from schools.services import (
+    JOIN_CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    questions_for,
+    rebuild_result_cells,
+)
 
 MUNICIPALITIES = {"den-helder": "Den Helder", "schagen": "Schagen", "texel": "Texel"}
 
@@ -275,7 +280,14 @@ def generate_check_ins(*, library, seed=2026, target_answers=110_000, today=None
     plan = _Plan(rng, library, days, classes, target_answers)
     sessions = plan.select(target_answers)
     with transaction.atomic():
-        return _store(rng, sessions, plan.class_effect)
+        counts = _store(rng, sessions, plan.class_effect)
+        # Bulk inserts skip the service that counts each answer into the results.
+        rebuild_result_cells(
+            sessions=CheckInSession.objects.filter(
+                school_class__in=classes, started_by__isnull=True
+            )
+        )
+        return counts
 
 
 class _Plan:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -215,6 +216,9 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # Check-ins: how long a join code lives, and from how many answers results may be shown.
 CHECKIN_SESSION_HOURS = 4
+# Raw answers are deleted this many days after their session ended (purge_checkins); the
+# counts live on in the result cells until the pilot's evaluation.
+CHECKIN_RETENTION_DAYS = 30
 RESULTS_TEACHER_MIN_ANSWERS = 5
 RESULTS_COORDINATOR_MIN_ANSWERS = 10
 
@@ -252,7 +256,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     # A whole school checks in from one address at 8:30: generous per client, shared via Redis.
-    "DEFAULT_THROTTLE_RATES": {"pupils": "600/minute"},
+    "DEFAULT_THROTTLE_RATES": {"pupils": "600/minute", "results": "120/minute"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lessen in geluk API",

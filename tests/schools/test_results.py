@@ -1,0 +1,320 @@
+"""The results engine: every rule, and attacks that try to get round them."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schools import results
+from schools.models import CoordinatorScope, ResultCell
+from schools.results import ResultsError, Viewer, viewer_for
+from schools.services import purge_answers
+from tests.factories import (
+    MunicipalityFactory,
+    SchoolClassFactory,
+    SchoolFactory,
+    UserFactory,
+)
+
+MONDAY = datetime.date(2026, 9, 7)
+COORDINATOR = Viewer("coordinator", 10)
+
+
+@pytest.fixture
+def region(db):
+    den_helder, texel = (
+        MunicipalityFactory(name="Den Helder"),
+        MunicipalityFactory(name="Texel"),
+    )
+    schools = [
+        SchoolFactory(name="De Vuurtoren", municipality=den_helder),
+        SchoolFactory(name="De Duinroos", municipality=den_helder),
+        SchoolFactory(name="Het Eiland", municipality=texel),
+    ]
+    classes = [
+        SchoolClassFactory(school=schools[0], name="groep 4", groups=["groep-3-4"]),
+        SchoolClassFactory(school=schools[0], name="groep 7", groups=["groep-7-8"]),
+        SchoolClassFactory(school=schools[1], name="groep 8", groups=["groep-7-8"]),
+        SchoolClassFactory(
+            school=schools[2], name="groep 6/7/8", groups=["groep-5-6", "groep-7-8"]
+        ),
+    ]
+    return {
+        "den_helder": den_helder,
+        "texel": texel,
+        "schools": schools,
+        "classes": classes,
+    }
+
+
+def add_cell(school_class, moods, *, week=MONDAY, moment="lesson_start", lesson_key=0):
+    """A result cell as the services keep it: counts per mood value 1-5."""
+    counts = {
+        f"mood_{value}": count for value, count in zip(range(1, 6), moods, strict=True)
+    }
+    return ResultCell.objects.create(
+        school_class=school_class,
+        school=school_class.school,
+        municipality=school_class.school.municipality,
+        band=school_class.groups.order_by("order").first().code,
+        week=week,
+        lesson_key=lesson_key,
+        moment=moment,
+        n=sum(moods),
+        **counts,
+    )
+
+
+def rows(viewer, group_by=(), **filters):
+    return results.results(viewer=viewer, group_by=group_by, filters=filters)["results"]
+
+
+def test_a_shown_cell_has_counts_mean_and_share_positive(region):
+    add_cell(region["classes"][0], [1, 2, 3, 4, 2])
+    [row] = rows(COORDINATOR, ["school"])
+    assert row == {
+        "school": region["schools"][0].pk,
+        "suppressed": False,
+        "n": 12,
+        "counts": {"1": 1, "2": 2, "3": 3, "4": 4, "5": 2},
+        "percentages": {"1": 8, "2": 17, "3": 25, "4": 33, "5": 17},
+        "mean": 3.33,
+        "positive_pct": 50,
+    }
+
+
+def test_coordinators_see_nothing_below_ten_and_suppressed_cells_carry_no_counts(
+    region,
+):
+    add_cell(region["classes"][0], [1, 2, 2, 2, 2])  # 9 answers
+    assert rows(COORDINATOR, ["school"]) == []
+    assert rows(COORDINATOR) == [{"suppressed": True}]
+
+
+def test_homogeneous_cells_are_suppressed(region):
+    add_cell(region["classes"][0], [0, 0, 0, 0, 15])  # all the same
+    add_cell(region["classes"][2], [0, 0, 0, 1, 14])  # all but one the same
+    assert rows(COORDINATOR, ["school"]) == []
+
+
+def test_small_atoms_are_left_out_of_totals_too(region):
+    add_cell(region["classes"][0], [2, 2, 3, 3, 2])  # 12: shown
+    add_cell(region["classes"][2], [1, 0, 1, 1, 1])  # 4: in no figure
+    [total] = rows(COORDINATOR)
+    assert total["n"] == 12
+    assert [row["school"] for row in rows(COORDINATOR, ["school"])] == [
+        region["schools"][0].pk
+    ]
+
+
+def test_teachers_see_their_own_classes_from_five(region):
+    teacher = UserFactory()
+    region["classes"][0].teachers.add(teacher)
+    add_cell(region["classes"][0], [1, 1, 1, 1, 1])
+    add_cell(region["classes"][1], [5, 5, 5, 5, 5])
+    viewer = viewer_for(teacher)
+    assert viewer.threshold == 5 and viewer.kind == "teacher"
+    [row] = rows(viewer, ["class"])
+    assert row["class"] == region["classes"][0].pk and row["n"] == 5
+
+
+def test_coordinator_scope_is_her_municipality_or_the_region(region):
+    add_cell(region["classes"][0], [2, 2, 3, 3, 2])
+    add_cell(region["classes"][3], [3, 3, 3, 3, 3])
+    local, regional = UserFactory(), UserFactory()
+    CoordinatorScope.objects.create(user=local, municipality=region["den_helder"])
+    CoordinatorScope.objects.create(user=regional, municipality=None)
+    assert [
+        row["municipality"] for row in rows(viewer_for(local), ["municipality"])
+    ] == ["den-helder"]
+    assert [
+        row["municipality"] for row in rows(viewer_for(regional), ["municipality"])
+    ] == ["den-helder", "texel"]
+    assert rows(viewer_for(local), ["municipality"], municipality="texel") == []
+    assert viewer_for(UserFactory()) is None
+
+
+def test_groupings_and_filters(region):
+    add_cell(region["classes"][1], [2, 2, 3, 3, 2], moment="lesson_start")
+    add_cell(region["classes"][1], [1, 2, 3, 3, 3], moment="lesson_end")
+    add_cell(
+        region["classes"][2], [2, 2, 3, 3, 2], week=MONDAY + datetime.timedelta(weeks=5)
+    )
+    assert [row["moment"] for row in rows(COORDINATOR, ["moment"])] == [
+        "lesson_end",
+        "lesson_start",
+    ]
+    assert [row["month"] for row in rows(COORDINATOR, ["month"])] == [
+        "2026-09-01",
+        "2026-10-01",
+    ]
+    assert [row["group"] for row in rows(COORDINATOR, ["group"])] == ["groep-7-8"]
+    assert (
+        len(rows(COORDINATOR, ["week"], start="2026-09-09", end="2026-09-30")) == 1
+    )  # the week of the 9th counts whole
+    assert (
+        len(rows(COORDINATOR, ["school", "moment"], school=region["schools"][0].pk))
+        == 2
+    )
+
+
+@pytest.mark.parametrize(
+    "group_by, filters",
+    [
+        (["class"], {}),
+        (["pupil"], {}),
+        (["week", "week"], {}),
+        ([], {"colour": "red"}),
+        ([], {"start": "gisteren"}),
+        ([], {"school": "x"}),
+        ([], {"moment": "nacht"}),
+        ([], {"start": "2026-10-01", "end": "2026-09-01"}),
+    ],
+)
+def test_unknown_groupings_and_filters_are_refused(region, group_by, filters):
+    with pytest.raises(ResultsError):
+        results.results(viewer=COORDINATOR, group_by=group_by, filters=filters)
+
+
+def test_results_are_the_same_after_the_raw_answers_are_purged(region, teacher, answer):
+    from schools.models import Moment
+    from schools.services import close_session, start_session
+
+    session = start_session(
+        school_class=region["classes"][1], started_by=teacher, moment=Moment.STANDALONE
+    )
+    for mood in (1, 2, 3, 4, 5, 5, 4, 3, 4, 5, 2):
+        answer(session=session, mood=mood)
+    close_session(session=session)
+    coordinator = UserFactory()
+    CoordinatorScope.objects.create(user=coordinator)
+    before = results.results(
+        viewer=viewer_for(coordinator), group_by=["school", "week"]
+    )
+    assert before["results"][0]["n"] == 11
+    assert (
+        purge_answers(before=datetime.date.today() + datetime.timedelta(days=1)) == 11
+    )
+    assert session.answers.count() == 0
+    assert (
+        results.results(viewer=viewer_for(coordinator), group_by=["school", "week"])
+        == before
+    )
+
+
+# --- Property-based attacks.
+
+MOODS = st.lists(st.integers(min_value=0, max_value=6), min_size=5, max_size=5)
+QUERIES = st.tuples(
+    st.lists(
+        st.sampled_from(["week", "municipality", "school", "group", "moment"]),
+        max_size=2,
+        unique=True,
+    ),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "municipality": st.sampled_from(["den-helder", "texel"]),
+            "moment": st.sampled_from(["lesson_start", "lesson_end"]),
+            "group": st.sampled_from(["groep-3-4", "groep-7-8"]),
+        },
+    ),
+)
+CELLS = st.lists(
+    st.tuples(
+        st.integers(0, 3),
+        st.integers(0, 1),
+        st.sampled_from(["lesson_start", "lesson_end"]),
+        MOODS,
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+def _load(region, cells):
+    ResultCell.objects.all().delete()
+    seen = set()
+    for class_index, week, moment, moods in cells:
+        key = (class_index, week, moment)
+        if key in seen:
+            continue
+        seen.add(key)
+        add_cell(
+            region["classes"][class_index],
+            moods,
+            week=MONDAY + datetime.timedelta(weeks=week),
+            moment=moment,
+        )
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(cells=CELLS, queries=st.lists(QUERIES, min_size=1, max_size=4))
+def test_hidden_atoms_change_no_figure_a_coordinator_can_get(region, cells, queries):
+    """Whatever a coordinator asks, and so whatever she subtracts, comes out the same with
+    every atom below the threshold (or homogeneous) removed: there is nothing to recover."""
+    with transaction.atomic():
+        _load(region, cells)
+        answers = [
+            results.results(viewer=COORDINATOR, group_by=group_by, filters=filters)
+            for group_by, filters in queries
+        ]
+        atoms = {}
+        for cell in ResultCell.objects.select_related("school_class"):
+            key = (cell.school_id, cell.band, cell.week, cell.lesson_key, cell.moment)
+            atoms.setdefault(key, []).append(cell)
+        hidden = [
+            cell
+            for group in atoms.values()
+            if results.is_suppressed(
+                {
+                    value: sum(getattr(cell, f"mood_{value}") for cell in group)
+                    for value in range(1, 6)
+                },
+                threshold=10,
+            )
+            for cell in group
+        ]
+        for cell in hidden:
+            cell.delete()
+        assert [
+            results.results(viewer=COORDINATOR, group_by=group_by, filters=filters)
+            for group_by, filters in queries
+        ] == answers
+        for answer in answers:
+            for row in answer["results"]:
+                assert row["suppressed"] or (
+                    row["n"] >= 10 and max(row["counts"].values()) < row["n"] - 1
+                )
+        transaction.set_rollback(True)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(cells=CELLS, other=MOODS, query=QUERIES)
+def test_a_teacher_learns_nothing_about_other_classes(region, cells, other, query):
+    teacher_view = Viewer("teacher", 5, class_ids=frozenset({region["classes"][0].pk}))
+    with transaction.atomic():
+        _load(region, cells)
+        before = results.results(
+            viewer=teacher_view, group_by=query[0], filters=query[1]
+        )
+        for school_class in region["classes"][1:]:
+            add_cell(school_class, other, week=MONDAY + datetime.timedelta(weeks=7))
+        ResultCell.objects.exclude(school_class=region["classes"][0]).update(
+            mood_5=99, n=999
+        )
+        assert (
+            results.results(viewer=teacher_view, group_by=query[0], filters=query[1])
+            == before
+        )
+        transaction.set_rollback(True)
