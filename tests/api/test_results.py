@@ -207,3 +207,28 @@ def test_staff_without_results_access_get_no_key(client, people):
         == "/admin/"
     )
     assert not Token.objects.exists()
+
+
+@pytest.mark.parametrize("who", EXPECTED)
+def test_permission_matrix_of_every_endpoint(client, people, who, session):
+    """Pupil and catalogue endpoints are the same for everyone; results follow the role."""
+    if people[who]:
+        client.force_login(people[who])
+    statuses = {
+        "lessons": client.get("/api/v1/lessons/").status_code,
+        "session": client.get(f"/api/v1/sessions/{session.code}/").status_code,
+        "checkin": client.post(
+            "/api/v1/checkins/", data="{}", content_type="application/json"
+        ).status_code,
+        "results": client.get("/api/v1/results/").status_code,
+        "participation": client.get("/api/v1/participation/").status_code,
+        "schema": client.get("/api/v1/schema/").status_code,
+    }
+    assert statuses == {
+        "lessons": 200,
+        "session": 200,
+        "checkin": 400,
+        "results": EXPECTED[who],
+        "participation": EXPECTED[who],
+        "schema": 200,
+    }
