@@ -92,6 +92,13 @@ def answer(request, code):
     return _answer_page(request, session, questions, tablet, context)
 
 
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 def _step(value, last):
     try:
         return min(max(int(value), 1), last)
@@ -196,27 +203,22 @@ def my_classes(request):
 def start(request):
     school_class = get_object_or_404(
         SchoolClass.objects.for_user(request.user),
-        pk=request.POST.get("school_class") or 0,
+        pk=_int(request.POST.get("school_class")),
     )
     lesson = None
     if request.POST.get("lesson"):
         from lessons.models import LessonPage
 
-        lesson = LessonPage.objects.live().filter(pk=request.POST["lesson"]).first()
-    try:
-        session = services.start_session(
-            school_class=school_class,
-            started_by=request.user,
-            moment=request.POST.get("moment", ""),
-            lesson=lesson,
+        lesson = (
+            LessonPage.objects.live().filter(pk=_int(request.POST["lesson"])).first()
         )
-    except ValidationError:
-        session = services.start_session(
-            school_class=school_class,
-            started_by=request.user,
-            moment=Moment.STANDALONE,
-            lesson=lesson,
-        )
+    moment = request.POST.get("moment")
+    session = services.start_session(
+        school_class=school_class,
+        started_by=request.user,
+        moment=moment if moment in Moment.values else Moment.STANDALONE,
+        lesson=lesson,
+    )
     return redirect("checkins:live", code=session.code)
 
 

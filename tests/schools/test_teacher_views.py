@@ -120,3 +120,20 @@ def test_results_reveal_nothing_below_five_or_when_all_but_one_agree(
     html = client.get(f"/sessies/{session.code}/").content.decode()
     assert "Te weinig antwoorden om te tonen." in html
     assert "(100%)" not in html and "<progress" not in html
+
+
+def test_tampered_start_forms_get_a_404_or_a_plain_session(
+    client, teacher, school_class
+):
+    client.force_login(teacher)
+    assert client.post("/sessies/start/", {"school_class": "abc"}).status_code == 404
+    assert client.post("/sessies/start/", {}).status_code == 404
+    response = client.post(
+        "/sessies/start/",
+        {"school_class": school_class.pk, "moment": "nacht", "lesson": "x"},
+    )
+    assert response.status_code == 302
+    from schools.models import CheckInSession
+
+    session = CheckInSession.objects.get()
+    assert session.moment == "standalone" and session.lesson is None
