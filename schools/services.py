@@ -247,13 +247,19 @@ def record_check_in(*, code, token, key, answers):
     return True
 
 
+def _cell_key(session, day):
+    return {
+        "school_class_id": session.school_class_id,
+        "week": week_of(day),
+        "lesson_key": session.lesson_id or 0,
+        "moment": session.moment,
+    }
+
+
 def _result_cell(session, day):
     school_class = session.school_class
     cell, _created = ResultCell.objects.get_or_create(
-        school_class=school_class,
-        week=week_of(day),
-        lesson_key=session.lesson_id or 0,
-        moment=session.moment,
+        **_cell_key(session, day),
         defaults={
             "school_id": school_class.school_id,
             "municipality_id": school_class.school.municipality_id,
@@ -268,14 +274,16 @@ def _result_cell(session, day):
 
 
 def count_in_result_cell(*, session, day, values):
-    """Add one answer to the counts that results are read from, in the answer's transaction."""
+    """Add one answer to the counts that results are read from, in the answer's transaction.
+    The cell usually exists: update it in one statement, and create it only when it does not."""
     updates = {"n": F("n") + 1}
     for question in SCALES:
         value = values.get(question)
         if value not in (None, ""):
             column = answer_columns(question)[value]
             updates[column] = F(column) + 1
-    ResultCell.objects.filter(pk=_result_cell(session, day).pk).update(**updates)
+    if not ResultCell.objects.filter(**_cell_key(session, day)).update(**updates):
+        ResultCell.objects.filter(pk=_result_cell(session, day).pk).update(**updates)
 
 
 @transaction.atomic

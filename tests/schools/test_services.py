@@ -296,3 +296,9 @@ def test_database_keeps_values_in_range(session):
             CheckInAnswer.objects.create(
                 session=session, answered_on=timezone.localdate(), **values
             )
+
+
+def test_an_answer_costs_a_fixed_handful_of_queries(session, answer, django_assert_num_queries):
+    answer(mood=3)  # the first answer of the week also creates the result cell
+    with django_assert_num_queries(8):  # savepoint, session, token check and insert, answer, count, cell, release
+        answer(mood=4, energy="high", feeling="blij")
