@@ -298,7 +298,10 @@ def test_database_keeps_values_in_range(session):
             )
 
 
-def test_an_answer_costs_a_fixed_handful_of_queries(session, answer, django_assert_num_queries):
+def test_an_answer_costs_a_fixed_handful_of_queries(
+    session, answer, django_assert_num_queries
+):
     answer(mood=3)  # the first answer of the week also creates the result cell
-    with django_assert_num_queries(8):  # savepoint, session, token check and insert, answer, count, cell, release
+    # savepoint, session, token check, token, answer, session count, result cell, release
+    with django_assert_num_queries(8):
         answer(mood=4, energy="high", feeling="blij")
