@@ -39,7 +39,8 @@ if sys.path and Path(sys.path[0] or ".").resolve() == ROOT / "bench":
     sys.path[0] = str(ROOT)
 
 from bench import site as common  # noqa: E402
-from bench.results import prepare_database, setup_django  # noqa: E402
+from bench.results import setup_django  # noqa: E402
+from bench.site import prepare_database  # noqa: E402
 
 PG_DB = "lessen_bench_ingest"
 PUPILS = 40  # the largest class the database allows

@@ -99,51 +99,12 @@ note = common.note
 # --- Database ----------------------------------------------------------------------
 
 
-def pg_admin():
-    import psycopg
-
-    return psycopg.connect(
-        dbname="postgres", connect_timeout=3, autocommit=True, **common.PG
-    )
-
-
-def prepare_database(name, *, fresh):
-    """Create (or with fresh, drop and recreate) a PostgreSQL database.
-    Returns (url, "PostgreSQL <version>"), or None when PostgreSQL is not usable."""
-    try:
-        import psycopg
-    except ImportError:
-        note("psycopg is not installed.")
-        return None
-    try:
-        with pg_admin() as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-            ).fetchone()
-            if exists and fresh:
-                conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-                exists = None
-            if not exists:
-                conn.execute(f'CREATE DATABASE "{name}"')
-                print(f"Created PostgreSQL database {name}.")
-            version = conn.execute("SHOW server_version").fetchone()[0]
-    except psycopg.Error as exc:
-        note(
-            f"PostgreSQL on {common.PG['host']}:{common.PG['port']} is not usable ({exc})."
-        )
-        return None
-    pg = common.PG
-    return f"postgres://{pg['user']}@{pg['host']}:{pg['port']}/{name}", (
-        f"PostgreSQL {version}"
-    )
-
-
 def drop_database(name):
     from django.db import connections
 
     connections.close_all()
     try:
-        with pg_admin() as conn:
+        with common.pg_admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         print(f"Dropped the database {name}.")
     except Exception as exc:  # noqa: BLE001  (best effort at the very end)
@@ -727,7 +688,7 @@ def main():
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    prepared = prepare_database(PG_DB, fresh=not args.keep)
+    prepared = common.prepare_database(PG_DB, fresh=not args.keep)
     if prepared is None:
         print("error: this benchmark needs PostgreSQL.", file=sys.stderr)
         return 1

@@ -52,32 +52,44 @@ def note(message):
 # --- Database, cache and the production environment -------------------------------
 
 
-def prepare_postgres(fresh):
-    """Create the benchmark database if missing. Returns (url, version) or None."""
+def pg_admin():
+    import psycopg
+
+    return psycopg.connect(dbname="postgres", connect_timeout=3, autocommit=True, **PG)
+
+
+def prepare_database(name, *, fresh):
+    """Create (or with fresh, drop and recreate) a PostgreSQL database.
+    Returns (url, "PostgreSQL <version>"), or None when PostgreSQL is not usable."""
     try:
         import psycopg
     except ImportError:
         note("psycopg is not installed.")
         return None
     try:
-        with psycopg.connect(
-            dbname="postgres", connect_timeout=3, autocommit=True, **PG
-        ) as conn:
+        with pg_admin() as conn:
             exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [PG_DB]
+                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
             ).fetchone()
             if exists and fresh:
-                conn.execute(f'DROP DATABASE "{PG_DB}" WITH (FORCE)')
+                conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
                 exists = None
             if not exists:
-                conn.execute(f'CREATE DATABASE "{PG_DB}"')
-                print(f"Created PostgreSQL database {PG_DB}.")
+                conn.execute(f'CREATE DATABASE "{name}"')
+                print(f"Created PostgreSQL database {name}.")
             version = conn.execute("SHOW server_version").fetchone()[0]
     except psycopg.Error as exc:
         note(f"PostgreSQL on {PG['host']}:{PG['port']} is not usable ({exc}).")
         return None
-    url = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{PG_DB}"
-    return url, f"PostgreSQL {version}"
+    pg = PG
+    return f"postgres://{pg['user']}@{pg['host']}:{pg['port']}/{name}", (
+        f"PostgreSQL {version}"
+    )
+
+
+def prepare_postgres(fresh):
+    """Create the site benchmark's database if missing. Returns (url, version) or None."""
+    return prepare_database(PG_DB, fresh=fresh)
 
 
 def prepare_sqlite(fresh):
