@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.db import connection
+from django.db.models import F, Q, Sum
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from schools.models import (
@@ -169,6 +171,8 @@ def _parse_filters(filters, viewer):
         try:
             if name in ("school", "lesson"):
                 parsed[name] = int(value)
+                if not 0 < parsed[name] < 2**31:
+                    raise ValueError
             elif name in ("start", "end"):
                 parsed[name] = datetime.date.fromisoformat(str(value))
             elif name == "moment":
@@ -228,53 +232,85 @@ def _atoms(viewer, cells, columns):
     )
 
 
-def _group_values(atom, group_by, lookups):
-    """An atom's value for each grouping; a lesson with two themes falls under both."""
-    options = []
-    for name in group_by:
-        if name == "week":
-            options.append([atom["week"]])
-        elif name == "month":
-            options.append(
-                [(atom["week"] + datetime.timedelta(days=3)).replace(day=1)]
+def _published_atoms(viewer, cells, columns):
+    """The atoms that may count: from the threshold up and not homogeneous (the largest
+    count at most n - 2). Decided in SQL, so nothing below the threshold leaves the database."""
+    sums = [Sum(column) for column in columns]
+    total = sums[0]
+    for extra in sums[1:]:
+        total = total + extra
+    top = Greatest(*sums) if len(sums) > 1 else sums[0]
+    return (
+        _atoms(viewer, cells, columns)
+        .annotate(atom_n=total, atom_top=top)
+        .filter(atom_n__gte=viewer.threshold, atom_top__lt=F("atom_n") - 1)
+    )
+
+
+# Where each grouping's value comes from in the published atoms (months are merged from weeks).
+ATOM_COLUMNS = {
+    "week": "week",
+    "month": "week",
+    "municipality": "municipality_id",
+    "school": "school_id",
+    "group": "band",
+    "class": "school_class_id",
+    "lesson": "lesson_key",
+    "moment": "moment",
+}
+
+
+def _grouped_sums(published, group_by, columns):
+    """Sum the published atoms per group in the database: Python sees only the result rows."""
+    from lessons.models import LessonPage, Theme
+
+    quote = connection.ops.quote_name
+    inner, params = published.query.sql_with_params()
+    keys = [
+        f"theme.{quote('slug')}"
+        if name == "theme"
+        else f"atoms.{quote(ATOM_COLUMNS[name])}"
+        for name in group_by
+    ]
+    sums = [f"SUM(atoms.{quote('sum_' + column)})" for column in columns]
+    joins = ""
+    if "theme" in group_by:  # a lesson with two themes counts under both
+        through = LessonPage.themes.through._meta.db_table
+        joins = (
+            f" LEFT JOIN {quote(through)} lesson_theme ON lesson_theme.{quote('lessonpage_id')} = atoms.{quote('lesson_key')}"
+            f" LEFT JOIN {quote(Theme._meta.db_table)} theme ON theme.{quote('id')} = lesson_theme.{quote('theme_id')}"
+        )
+    sql = f"SELECT {', '.join([*keys, *sums])} FROM ({inner}) atoms{joins}"  # noqa: S608 (names quoted, values as parameters)
+    if keys:
+        sql += f" GROUP BY {', '.join(keys)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _group_key(values, group_by, municipalities):
+    key = []
+    for name, value in zip(group_by, values, strict=True):
+        if name in ("week", "month") and isinstance(value, str):
+            value = datetime.date.fromisoformat(
+                value
+            )  # SQLite returns dates of a subquery as text
+        if name == "month":
+            value = (value + datetime.timedelta(days=3)).replace(
+                day=1
             )  # the month of the week's Thursday
         elif name == "municipality":
-            options.append([lookups["municipalities"].get(atom["municipality_id"])])
-        elif name == "school":
-            options.append([atom["school_id"]])
-        elif name == "group":
-            options.append([atom["band"]])
-        elif name == "class":
-            options.append([atom["school_class_id"]])
+            value = municipalities.get(value)
         elif name == "lesson":
-            options.append([atom["lesson_key"] or None])
-        elif name == "moment":
-            options.append([atom["moment"]])
-        elif name == "theme":
-            options.append(lookups["themes"].get(atom["lesson_key"]) or [None])
-    combos = [()]
-    for values in options:
-        combos = [(*combo, value) for combo in combos for value in values]
-    return combos
-
-
-def _lookups(group_by):
-    from lessons.models import LessonPage
-    from schools.models import Municipality
-
-    lookups = {"municipalities": {}, "themes": {}}
-    if "municipality" in group_by:
-        lookups["municipalities"] = dict(Municipality.objects.values_list("pk", "slug"))
-    if "theme" in group_by:
-        for lesson_id, slug in LessonPage.themes.through.objects.values_list(
-            "lessonpage_id", "theme__slug"
-        ):
-            lookups["themes"].setdefault(lesson_id, []).append(slug)
-    return lookups
+            value = value or None
+        key.append(value)
+    return tuple(key)
 
 
 def results(*, viewer, group_by=(), filters=None, question="mood"):
     """Rows of group keys with a cell each: the one way any results figure is made."""
+    from schools.models import Municipality
+
     group_by = [name for name in group_by if name]
     if question not in SCALES:
         raise ResultsError(f"Unknown question: {question!r}. Use: {', '.join(SCALES)}.")
@@ -287,20 +323,26 @@ def results(*, viewer, group_by=(), filters=None, question="mood"):
         raise ResultsError("Group by at most three different things.")
     filters = _parse_filters(filters or {}, viewer)
     columns = answer_columns(question)
-    lookups = _lookups(group_by)
+    published = _published_atoms(
+        viewer, _scoped_cells(viewer, filters), list(columns.values())
+    )
+    municipalities = (
+        dict(Municipality.objects.values_list("pk", "slug"))
+        if "municipality" in group_by
+        else {}
+    )
     groups = defaultdict(Counter)
-    for atom in _atoms(viewer, _scoped_cells(viewer, filters), columns.values()):
-        counts = Counter(
+    for row in _grouped_sums(published, group_by, list(columns.values())):
+        counts = row[len(group_by) :]
+        if not any(counts):
+            continue
+        groups[_group_key(row[: len(group_by)], group_by, municipalities)].update(
             {
-                value: atom[f"sum_{column}"]
-                for value, column in columns.items()
-                if atom[f"sum_{column}"]
+                value: int(count)
+                for value, count in zip(columns, counts, strict=True)
+                if count
             }
         )
-        if is_suppressed(counts, threshold=viewer.threshold):
-            continue  # in no figure at all: see the module's docstring
-        for key in _group_values(atom, group_by, lookups):
-            groups[key].update(counts)
     rows = []
     for key in sorted(
         groups, key=lambda key: tuple((value is None, str(value)) for value in key)

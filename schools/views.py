@@ -93,10 +93,12 @@ def answer(request, code):
 
 
 def _int(value):
+    """A database id from a form, or 0 (no row has it) for anything else."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return 0
+    return number if 0 < number < 2**31 else 0
 
 
 def _step(value, last):

@@ -128,6 +128,7 @@ def test_tampered_start_forms_get_a_404_or_a_plain_session(
     client.force_login(teacher)
     assert client.post("/sessies/start/", {"school_class": "abc"}).status_code == 404
     assert client.post("/sessies/start/", {}).status_code == 404
+    assert client.post("/sessies/start/", {"school_class": "9" * 30}).status_code == 404
     response = client.post(
         "/sessies/start/",
         {"school_class": school_class.pk, "moment": "nacht", "lesson": "x"},
