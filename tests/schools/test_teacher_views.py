@@ -138,3 +138,9 @@ def test_tampered_start_forms_get_a_404_or_a_plain_session(
 
     session = CheckInSession.objects.get()
     assert session.moment == "standalone" and session.lesson is None
+
+
+def test_signed_in_teachers_find_their_classes_from_every_page(client, teacher, home):
+    assert 'href="/sessies/"' not in client.get("/").content.decode()
+    client.force_login(teacher)
+    assert 'href="/sessies/">Mijn klassen</a>' in client.get("/").content.decode()
