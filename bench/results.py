@@ -456,6 +456,19 @@ def vacuum_analyze():
         cursor.execute("ANALYZE")
 
 
+def refresh_rollups():
+    """The nightly job: sum the completed weeks into the rollups (from scratch, as the load
+    rewrote past weeks), then fresh statistics for them."""
+    from django.db import connection
+
+    from schools.results import refresh_rollups as refresh
+
+    _after, _through, written = refresh(full=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE schools_resultrollup")
+    return written
+
+
 def data_summary():
     from django.db.models import Count, Sum
 
@@ -576,14 +589,15 @@ def human(size):
 def print_load_table(loads):
     print(
         "| size | answers | classes | schools | municipalities | result cells "
-        "| Den Helder answers | load s | vacuum+analyze s |"
+        "| Den Helder answers | load s | vacuum+analyze s | rollup rows | rollup s |"
     )
-    print("|---|" + "---:|" * 8)
+    print("|---|" + "---:|" * 10)
     for size, info in loads:
         print(
             f"| {human(size)} | {info['answers']:,} | {info['classes']:,} "
             f"| {info['schools']:,} | {info['municipalities']} | {info['cells']:,} "
-            f"| {info['dh_answers']:,} | {info['load_s']:.1f} | {info['analyze_s']:.1f} |"
+            f"| {info['dh_answers']:,} | {info['load_s']:.1f} | {info['analyze_s']:.1f} "
+            f"| {info['rollup_rows']:,} | {info['rollup_s']:.1f} |"
         )
 
 
@@ -725,13 +739,22 @@ def main():
             started = time.monotonic()
             vacuum_analyze()
             analyze_s = time.monotonic() - started
+            started = time.monotonic()
+            rollup_rows = refresh_rollups()
+            rollup_s = time.monotonic() - started
             info = data_summary()
-            info.update(load_s=load_s, analyze_s=analyze_s)
+            info.update(
+                load_s=load_s,
+                analyze_s=analyze_s,
+                rollup_s=rollup_s,
+                rollup_rows=rollup_rows,
+            )
             loads.append((size, info))
             print(
                 f"  {added:,} answers added in {load_s:.1f} s "
                 f"({info['cells']:,} result cells, {info['classes']:,} classes); "
-                f"VACUUM ANALYZE {analyze_s:.1f} s",
+                f"VACUUM ANALYZE {analyze_s:.1f} s; rollups {rollup_rows:,} rows in "
+                f"{rollup_s:.1f} s",
                 flush=True,
             )
             for name, who, path in QUERIES:

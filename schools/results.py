@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Q, Sum
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -30,6 +30,8 @@ from schools.models import (
     Moment,
     QuestionSet,
     ResultCell,
+    ResultRollup,
+    ResultRollupState,
     SchoolClass,
     answer_columns,
     week_of,
@@ -101,6 +103,13 @@ def viewer_for(user):
             "teacher", settings.RESULTS_TEACHER_MIN_ANSWERS, class_ids=class_ids
         )
     return None
+
+
+def viewer_for_request(request):
+    """viewer_for, read once per request (a page's menu and view both ask)."""
+    if not hasattr(request, "_results_viewer"):
+        request._results_viewer = viewer_for(request.user)
+    return request._results_viewer
 
 
 def is_suppressed(counts, *, threshold):
@@ -175,10 +184,10 @@ def _parse_filters(filters, viewer):
                     raise ValueError
             elif name in ("start", "end"):
                 parsed[name] = datetime.date.fromisoformat(str(value))
-            elif name == "moment":
-                if value not in Moment.values:
+            elif name == "moment":  # one moment, or several: lesson_start,lesson_end
+                parsed[name] = [part.strip() for part in str(value).split(",")]
+                if not set(parsed[name]) <= set(Moment.values):
                     raise ValueError
-                parsed[name] = value
             else:
                 parsed[name] = str(value)
         except ValueError as error:
@@ -188,13 +197,13 @@ def _parse_filters(filters, viewer):
     return parsed
 
 
-def _scoped_cells(viewer, filters):
-    cells = ResultCell.objects.all()
-    if viewer.kind == "teacher":
-        cells = cells.filter(school_class__in=viewer.class_ids)
-    elif viewer.municipality_id is not None:
-        cells = cells.filter(municipality_id=viewer.municipality_id)
+def _conditions(viewer, filters):
+    """The viewer's scope and the filters, on the columns that result cells and rollups share."""
     conditions = Q()
+    if viewer.kind == "teacher":
+        conditions &= Q(school_class__in=viewer.class_ids)
+    elif viewer.municipality_id is not None:
+        conditions &= Q(municipality_id=viewer.municipality_id)
     if "municipality" in filters:
         conditions &= Q(municipality__slug=filters["municipality"])
     if "school" in filters:
@@ -206,14 +215,18 @@ def _scoped_cells(viewer, filters):
     if "theme" in filters:
         conditions &= Q(lesson_key__in=_lessons_with_theme(filters["theme"]))
     if "moment" in filters:
-        conditions &= Q(moment=filters["moment"])
+        conditions &= Q(moment__in=filters["moment"])
     if "start" in filters:
         conditions &= Q(
             week__gte=week_of(filters["start"])
         )  # whole weeks: no day can be differenced out
     if "end" in filters:
         conditions &= Q(week__lte=week_of(filters["end"]))
-    return cells.filter(conditions)
+    return conditions
+
+
+def _scoped_cells(viewer, filters):
+    return ResultCell.objects.filter(_conditions(viewer, filters))
 
 
 def _lessons_with_theme(slug):
@@ -248,7 +261,7 @@ def _published_atoms(viewer, cells, columns):
 
 
 # Where each grouping's value comes from in the published atoms (months are merged from weeks).
-ATOM_COLUMNS = {
+_ATOM_KEY = {
     "week": "week",
     "month": "week",
     "municipality": "municipality_id",
@@ -260,16 +273,25 @@ ATOM_COLUMNS = {
 }
 
 
-def _grouped_sums(published, group_by, columns):
-    """Sum the published atoms per group in the database: Python sees only the result rows."""
+def _grouped_sums(sources, group_by, columns):
+    """Sum the published atoms per group in the database: Python sees only the result rows.
+    `sources` are querysets of atoms (or rollup rows, which are sums of atoms) that name
+    their counts `sum_<column>`."""
     from lessons.models import LessonPage, Theme
 
     quote = connection.ops.quote_name
-    inner, params = published.query.sql_with_params()
+    needed = list(dict.fromkeys(_ATOM_KEY.get(name, "lesson_key") for name in group_by))
+    parts, params = [], []
+    for source in sources:
+        inner, inner_params = source.query.sql_with_params()
+        selected = [f"src.{quote(key)}" for key in needed]
+        selected += [f"src.{quote('sum_' + column)}" for column in columns]
+        parts.append(f"SELECT {', '.join(selected)} FROM ({inner}) src")  # noqa: S608 (names quoted)
+        params.extend(inner_params)
     keys = [
         f"theme.{quote('slug')}"
         if name == "theme"
-        else f"atoms.{quote(ATOM_COLUMNS[name])}"
+        else f"atoms.{quote(_ATOM_KEY[name])}"
         for name in group_by
     ]
     sums = [f"SUM(atoms.{quote('sum_' + column)})" for column in columns]
@@ -280,12 +302,168 @@ def _grouped_sums(published, group_by, columns):
             f" LEFT JOIN {quote(through)} lesson_theme ON lesson_theme.{quote('lessonpage_id')} = atoms.{quote('lesson_key')}"
             f" LEFT JOIN {quote(Theme._meta.db_table)} theme ON theme.{quote('id')} = lesson_theme.{quote('theme_id')}"
         )
-    sql = f"SELECT {', '.join([*keys, *sums])} FROM ({inner}) atoms{joins}"  # noqa: S608 (names quoted, values as parameters)
+    union = " UNION ALL ".join(parts)
+    sql = f"SELECT {', '.join([*keys, *sums])} FROM ({union}) atoms{joins}"  # noqa: S608 (names quoted, values as parameters)
     if keys:
         sql += f" GROUP BY {', '.join(keys)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+# --- Rollups: region-wide figures without reading every result cell.
+#
+# Result cells of a completed week no longer change (an answer always counts in the week it
+# is given). For those weeks the published atoms are summed ahead, per question, at a few
+# levels that leave out the school. A coordinator's query that needs no school reads the
+# rollup for the completed weeks and the atoms of the weeks after it, and sums both: the same
+# atoms, so the same figures as from the result cells alone (a property test holds them
+# equal). The rollups are only used when made with today's coordinator threshold.
+
+ROLLUP_LEVELS = {  # level -> the columns it keeps, smallest level first
+    "lessons": ("week", "band", "lesson_key", "moment"),
+    "municipalities": ("municipality_id", "week", "moment"),
+    "bands": ("municipality_id", "week", "band", "moment"),
+}
+# The column a grouping or filter needs; school and class need the result cells.
+_NEEDS = {
+    "week": "week",
+    "month": "week",
+    "start": "week",
+    "end": "week",
+    "municipality": "municipality_id",
+    "group": "band",
+    "lesson": "lesson_key",
+    "theme": "lesson_key",
+    "moment": "moment",
+    "school": None,
+    "class": None,
+}
+
+
+def _rollup_level(viewer, group_by, filters):
+    if viewer.kind != "coordinator":
+        return None
+    needed = {_NEEDS[name] for name in (*group_by, *filters)}
+    if viewer.municipality_id is not None:
+        needed.add("municipality_id")
+    if None in needed:
+        return None
+    return next(
+        (level for level, kept in ROLLUP_LEVELS.items() if needed <= set(kept)), None
+    )
+
+
+def rollup_state():
+    """How far the rollups reach (None before the first refresh)."""
+    return ResultRollupState.objects.first()
+
+
+def _rollup_state(viewer):
+    state = rollup_state()
+    if state is None or state.threshold != viewer.threshold:
+        return None
+    return state
+
+
+def _sources(viewer, group_by, filters, columns, *, rollups=True, state=None):
+    """Where a query's atoms come from: result cells, or rollups plus the newer cells.
+    Coordinators see completed weeks only (see `results`)."""
+    cells = _scoped_cells(viewer, filters)
+    if viewer.kind == "coordinator":
+        cells = cells.filter(week__lte=last_complete_week())
+    level = _rollup_level(viewer, group_by, filters) if rollups else None
+    if level and state is None:
+        state = _rollup_state(viewer)
+    elif state is not None and state.threshold != viewer.threshold:
+        state = None
+    if not level or state is None:
+        return [_published_atoms(viewer, cells, columns)]
+    rolled = (
+        ResultRollup.objects.filter(
+            _conditions(viewer, filters),
+            level=level,
+            question=_question_of(columns),
+            week__lte=state.through_week,
+        )
+        .values(*ROLLUP_LEVELS[level])
+        .annotate(**{f"sum_{column}": F(column) for column in columns})
+    )
+    newer = cells.filter(week__gt=state.through_week)
+    return [rolled, _published_atoms(viewer, newer, columns)]
+
+
+def _question_of(columns):
+    return next(
+        question
+        for question in SCALES
+        if list(answer_columns(question).values()) == list(columns)
+    )
+
+
+def last_complete_week(now=None):
+    """The Monday of the last week that has ended, with an hour's grace for answers that
+    were being stored at midnight."""
+    now = now or timezone.now()
+    today = timezone.localdate(now - datetime.timedelta(hours=1))
+    return week_of(today) - datetime.timedelta(weeks=1)
+
+
+@transaction.atomic
+def refresh_rollups(*, now=None, full=False):
+    """Sum the published atoms of every completed week into the rollups. Idempotent: weeks
+    already rolled up are left alone, unless `full` (or the threshold changed), which starts
+    again from nothing. Returns (first week done or None, last week, rows written)."""
+    threshold = settings.RESULTS_COORDINATOR_MIN_ANSWERS
+    viewer = Viewer("coordinator", threshold)
+    through = last_complete_week(now)
+    state = ResultRollupState.objects.select_for_update().first()
+    if full or state is None or state.threshold != threshold:
+        ResultRollup.objects.all().delete()
+        after = None
+    else:
+        after = state.through_week
+        ResultRollup.objects.filter(week__gt=after).delete()
+    cells = ResultCell.objects.filter(week__lte=through)
+    if after is not None:
+        cells = cells.filter(week__gt=after)
+    quote = connection.ops.quote_name
+    table = quote(ResultRollup._meta.db_table)
+    written = 0
+    with connection.cursor() as cursor:
+        for question in SCALES:
+            columns = list(answer_columns(question).values())
+            atoms = _published_atoms(viewer, cells, columns)
+            inner, params = atoms.query.sql_with_params()
+            others = [
+                f"{name}_{value}"
+                for name in SCALES
+                if name != question
+                for value in SCALES[name]
+            ]
+            for level, kept in ROLLUP_LEVELS.items():
+                target = ["level", "question", *kept, "n", *columns, *others]
+                total = " + ".join(f"SUM(atoms.{quote('sum_' + c)})" for c in columns)
+                selected = [
+                    "%s",
+                    "%s",
+                    *(f"atoms.{quote(key)}" for key in kept),
+                    total,
+                    *(f"SUM(atoms.{quote('sum_' + c)})" for c in columns),
+                    *("0" for _ in others),
+                ]
+                grouping = ", ".join(f"atoms.{quote(key)}" for key in kept)
+                cursor.execute(
+                    f"INSERT INTO {table} ({', '.join(quote(c) for c in target)}) "  # noqa: S608 (names quoted, values as parameters)
+                    f"SELECT {', '.join(selected)} FROM ({inner}) atoms GROUP BY {grouping}",
+                    [level, question, *params],
+                )
+                written += cursor.rowcount
+    ResultRollupState.objects.all().delete()
+    ResultRollupState.objects.create(
+        through_week=through, threshold=threshold, refreshed_at=timezone.now()
+    )
+    return after, through, written
 
 
 def _group_key(values, group_by, municipalities):
@@ -307,8 +485,16 @@ def _group_key(values, group_by, municipalities):
     return tuple(key)
 
 
-def results(*, viewer, group_by=(), filters=None, question="mood"):
-    """Rows of group keys with a cell each: the one way any results figure is made."""
+def results(
+    *, viewer, group_by=(), filters=None, question="mood", rollups=True, state=None
+):
+    """Rows of group keys with a cell each: the one way any results figure is made.
+    `rollups=False` reads only the result cells (the tests compare both ways); `state` is
+    the rollup state when the caller has read it already (one read for a page of queries).
+
+    Coordinators see completed weeks only, so their figures change once a week, when a week
+    is complete, and never while pupils answer: asking the same thing before and after one
+    more answer must not tell what that answer was. Teachers see their own classes live."""
     from schools.models import Municipality
 
     group_by = [name for name in group_by if name]
@@ -323,8 +509,8 @@ def results(*, viewer, group_by=(), filters=None, question="mood"):
         raise ResultsError("Group by at most three different things.")
     filters = _parse_filters(filters or {}, viewer)
     columns = answer_columns(question)
-    published = _published_atoms(
-        viewer, _scoped_cells(viewer, filters), list(columns.values())
+    sources = _sources(
+        viewer, group_by, filters, list(columns.values()), rollups=rollups, state=state
     )
     municipalities = (
         dict(Municipality.objects.values_list("pk", "slug"))
@@ -332,7 +518,7 @@ def results(*, viewer, group_by=(), filters=None, question="mood"):
         else {}
     )
     groups = defaultdict(Counter)
-    for row in _grouped_sums(published, group_by, list(columns.values())):
+    for row in _grouped_sums(sources, group_by, list(columns.values())):
         counts = row[len(group_by) :]
         if not any(counts):
             continue
@@ -362,6 +548,19 @@ def results(*, viewer, group_by=(), filters=None, question="mood"):
     if not group_by and not rows:
         rows.append({"suppressed": True})
     return {"threshold": viewer.threshold, "question": question, "results": rows}
+
+
+def flat_row(row):
+    """One result row as flat columns (counts_1, percentages_1, ...), for CSV and XLSX."""
+    flat = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            flat.update(
+                {f"{key}_{inner}": inner_value for inner, inner_value in value.items()}
+            )
+        else:
+            flat[key] = value
+    return flat
 
 
 def _json_value(value):
@@ -401,7 +600,7 @@ def participation(*, viewer, filters=None, period="week"):
             deliveries.filter(lesson__in=lessons),
         )
     if "moment" in filters:
-        sessions = sessions.filter(moment=filters["moment"])
+        sessions = sessions.filter(moment__in=filters["moment"])
 
     def bucket(day):
         monday = week_of(day)

@@ -33,6 +33,7 @@ from schools.models import (
     current_school_year,
     session_lifetime,
 )
+from schools.results import refresh_rollups
 from schools.services import (
     JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
@@ -287,6 +288,8 @@ def generate_check_ins(*, library, seed=2026, target_answers=110_000, today=None
                 school_class__in=classes, started_by__isnull=True
             )
         )
+        # Past weeks were written in bulk: sum them into the rollups from scratch.
+        refresh_rollups(full=True)
         return counts
 
 

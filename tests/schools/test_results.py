@@ -1,9 +1,12 @@
 """The results engine: every rule, and attacks that try to get round them."""
 
 import datetime
+import io
 
 import pytest
 from django.db import transaction
+from django.db.models import F
+from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -188,6 +191,10 @@ def test_results_are_the_same_after_the_raw_answers_are_purged(region, teacher, 
     for mood in (1, 2, 3, 4, 5, 5, 4, 3, 4, 5, 2):
         answer(session=session, mood=mood)
     close_session(session=session)
+    # A week later: coordinators see completed weeks only.
+    last_week = datetime.timedelta(weeks=1)
+    ResultCell.objects.update(week=F("week") - last_week)
+    session.answers.update(answered_on=F("answered_on") - last_week)
     coordinator = UserFactory()
     CoordinatorScope.objects.create(user=coordinator)
     before = results.results(
@@ -318,3 +325,227 @@ def test_a_teacher_learns_nothing_about_other_classes(region, cells, other, quer
             == before
         )
         transaction.set_rollback(True)
+
+
+# --- Rollups: region-wide figures from sums made ahead, equal to the result cells.
+
+ROLLUP_CELLS = st.lists(
+    st.tuples(
+        st.integers(0, 3),
+        st.integers(0, 3),
+        st.sampled_from(["lesson_start", "lesson_end", "standalone"]),
+        st.sampled_from([0, 1]),
+        MOODS,
+    ),
+    min_size=1,
+    max_size=12,
+)
+ROLLUP_QUERIES = st.tuples(
+    st.lists(
+        st.sampled_from(
+            ["week", "month", "municipality", "group", "moment", "lesson", "theme"]
+        ),
+        max_size=2,
+        unique=True,
+    ),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "municipality": st.sampled_from(["den-helder", "texel"]),
+            "moment": st.sampled_from(["lesson_start", "lesson_end"]),
+            "group": st.sampled_from(["groep-3-4", "groep-7-8"]),
+            "theme": st.sampled_from(["dankbaarheid", "rust"]),
+            "start": st.just(MONDAY + datetime.timedelta(weeks=1)),
+        },
+    ),
+)
+
+
+@pytest.fixture
+def themed_lessons(lessons, themes):
+    return [lesson.pk for lesson in list(lessons.values())[:2]]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    cells=ROLLUP_CELLS,
+    rolled_weeks=st.integers(0, 5),
+    queries=st.lists(ROLLUP_QUERIES, min_size=1, max_size=3),
+    scoped=st.booleans(),
+)
+def test_rollups_give_the_same_figures_as_the_result_cells(
+    region, themed_lessons, cells, rolled_weeks, queries, scoped
+):
+    """Whichever weeks are rolled up, every query a coordinator may run gives exactly what
+    the result cells alone give: the rollups are a shortcut, never a different answer."""
+    from schools.models import ResultRollup
+
+    viewer = (
+        Viewer("coordinator", 10, municipality_id=region["den_helder"].pk)
+        if scoped
+        else COORDINATOR
+    )
+    with transaction.atomic():
+        ResultCell.objects.all().delete()
+        seen = set()
+        for class_index, week, moment, lesson, moods in cells:
+            key = (class_index, week, moment, lesson)
+            if key not in seen:
+                seen.add(key)
+                add_cell(
+                    region["classes"][class_index],
+                    moods,
+                    week=MONDAY + datetime.timedelta(weeks=week),
+                    moment=moment,
+                    lesson_key=themed_lessons[lesson],
+                )
+        now = datetime.datetime.combine(
+            MONDAY + datetime.timedelta(weeks=rolled_weeks, days=2),
+            datetime.time(12),
+            tzinfo=datetime.UTC,
+        )
+        results.refresh_rollups(now=now, full=True)
+        if rolled_weeks > 1:  # the first week is complete, so it is rolled up
+            assert (
+                ResultRollup.objects.filter(week=MONDAY).exists()
+                == any(week == 0 for _c, week, *_rest in cells)
+                or not ResultRollup.objects.filter(week=MONDAY).exists()
+            )
+        for group_by, filters in queries:
+            assert results.results(
+                viewer=viewer, group_by=group_by, filters=filters
+            ) == results.results(
+                viewer=viewer, group_by=group_by, filters=filters, rollups=False
+            )
+            for question in ("energy", "feeling"):
+                assert results.results(
+                    viewer=viewer, group_by=group_by, question=question
+                ) == results.results(
+                    viewer=viewer, group_by=group_by, question=question, rollups=False
+                )
+        transaction.set_rollback(True)
+
+
+def test_region_wide_queries_read_the_rollups_and_only_newer_cells(region):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for week in range(3):
+        add_cell(
+            region["classes"][1],
+            [1, 2, 3, 4, 5],
+            week=MONDAY + datetime.timedelta(weeks=week),
+        )
+        add_cell(
+            region["classes"][2],
+            [2, 2, 3, 4, 4],
+            week=MONDAY + datetime.timedelta(weeks=week),
+        )
+    now = datetime.datetime.combine(
+        MONDAY + datetime.timedelta(weeks=2, days=1),
+        datetime.time(9),
+        tzinfo=datetime.UTC,
+    )
+    assert results.last_complete_week(now) == MONDAY + datetime.timedelta(weeks=1)
+    results.refresh_rollups(now=now)
+    with CaptureQueriesContext(connection) as queries:
+        figures = rows(COORDINATOR, ["week", "group"])
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "schools_resultrollup" in sql
+    assert [(row["week"], row["n"]) for row in figures] == [
+        (str(MONDAY + datetime.timedelta(weeks=week)), 30) for week in range(3)
+    ]
+    # A school needs the result cells; so does a teacher.
+    with CaptureQueriesContext(connection) as queries:
+        rows(COORDINATOR, ["school"])
+    assert "schools_resultrollup" not in " ".join(
+        query["sql"] for query in queries.captured_queries
+    )
+
+
+def test_refreshing_is_idempotent_and_incremental_equals_full(region):
+    from django.core.management import call_command
+
+    from schools.models import ResultRollup, ResultRollupState
+
+    def snapshot():
+        return sorted(
+            ResultRollup.objects.values_list(
+                "level", "question", "municipality_id", "week", "band", "moment", "n"
+            ),
+            key=str,
+        )
+
+    for week in range(4):
+        for school_class in region["classes"]:
+            add_cell(
+                school_class,
+                [week, 3, 4, 2, 1],
+                week=MONDAY + datetime.timedelta(weeks=week),
+            )
+
+    def at(weeks):
+        return datetime.datetime.combine(
+            MONDAY + datetime.timedelta(weeks=weeks, days=3),
+            datetime.time(12),
+            tzinfo=datetime.UTC,
+        )
+
+    results.refresh_rollups(now=at(2))
+    results.refresh_rollups(now=at(2))
+    results.refresh_rollups(now=at(4))
+    incremental = snapshot()
+    assert ResultRollupState.objects.get().through_week == MONDAY + datetime.timedelta(
+        weeks=3
+    )
+    results.refresh_rollups(now=at(4), full=True)
+    assert snapshot() == incremental
+    assert incremental
+    # A changed threshold is never mixed with rollups made with the old one.
+    with override_settings(RESULTS_COORDINATOR_MIN_ANSWERS=12):
+        viewer = viewer_for(_regional_coordinator())
+        assert results._rollup_state(viewer) is None
+    call_command("refresh_result_rollups", stdout=io.StringIO())
+    assert ResultRollupState.objects.count() == 1
+
+
+def _regional_coordinator():
+    user = UserFactory()
+    CoordinatorScope.objects.create(user=user)
+    return user
+
+
+def test_watching_the_current_week_tells_a_coordinator_nothing(region, teacher, answer):
+    """Attack: ask the same thing before and after one more answer, and subtract. The week
+    that is still running is not in a coordinator's figures, so there is nothing to see."""
+    from schools.models import Moment
+    from schools.services import start_session
+
+    for school_class in region["classes"][:3]:
+        add_cell(school_class, [3, 3, 3, 3, 3], week=MONDAY)
+    session = start_session(
+        school_class=region["classes"][1], started_by=teacher, moment=Moment.STANDALONE
+    )
+    for mood in (1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2):
+        answer(session=session, mood=mood)
+    queries = [([], {}), (["week"], {}), (["school", "group"], {"start": str(MONDAY)})]
+    before = [
+        results.results(viewer=COORDINATOR, group_by=group_by, filters=filters)
+        for group_by, filters in queries
+    ]
+    answer(session=session, mood=5)
+    assert [
+        results.results(viewer=COORDINATOR, group_by=group_by, filters=filters)
+        for group_by, filters in queries
+    ] == before
+    this_week = str(results.week_of(datetime.date.today()))
+    assert this_week not in {row.get("week") for row in before[1]["results"]}
+    # The teacher sees her own class live.
+    teacher_view = Viewer("teacher", 5, class_ids=frozenset({region["classes"][1].pk}))
+    assert this_week in {
+        row["week"] for row in rows(teacher_view, ["week"]) if not row["suppressed"]
+    }
