@@ -302,6 +302,6 @@ def test_an_answer_costs_a_fixed_handful_of_queries(
     session, answer, django_assert_num_queries
 ):
     answer(mood=3)  # the first answer of the week also creates the result cell
-    # savepoint, session, token check, token, answer, session count, result cell, release
-    with django_assert_num_queries(8):
+    # savepoint, claim a place in the session, spend the token, answer, result cell, release
+    with django_assert_num_queries(6):
         answer(mood=4, energy="high", feeling="blij")
