@@ -5,7 +5,7 @@ PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 MANAGE := $(UV) run --frozen python manage.py
 
-.PHONY: run test install lint check pytest e2e messages clean
+.PHONY: run test install lint check pytest e2e messages vendor vendor-check clean
 
 # uv installs the locked dependencies; bootstrap it into .tools/ when it is missing.
 .tools/bin/uv:
@@ -35,8 +35,22 @@ pytest: install
 test: lint check pytest
 
 messages: install
-	$(MANAGE) makemessages --locale nl --ignore ".venv/*" --ignore ".tools/*" --no-obsolete --add-location file
+	$(MANAGE) makemessages --locale nl --ignore ".venv/*" --ignore ".tools/*" --ignore "cms/frontend/*" --no-obsolete --add-location file
 	$(MANAGE) compilemessages --locale nl --ignore ".venv/*" --ignore ".tools/*"
+
+# Front-end libraries (Chart.js) come from npm, pinned in cms/frontend/package-lock.json, and
+# are committed under cms/static/vendor/ so that `make run` needs no Node.js. `make vendor`
+# reinstalls them from the lock file; `make vendor-check` (run by CI) proves the committed
+# files are exactly the locked ones.
+VENDOR_FILES := dist/chart.umd.min.js dist/chart.umd.min.js.map LICENSE.md
+vendor:
+	npm ci --prefix cms/frontend --no-audit --no-fund --silent
+	cp $(addprefix cms/frontend/node_modules/chart.js/,$(VENDOR_FILES)) cms/static/vendor/chartjs/
+
+vendor-check:
+	npm ci --prefix cms/frontend --no-audit --no-fund --silent
+	for file in $(VENDOR_FILES); do cmp cms/frontend/node_modules/chart.js/$$file cms/static/vendor/chartjs/$$(basename $$file); done
+	@echo "cms/static/vendor/ holds exactly the locked npm packages."
 
 clean:
 	rm -rf .venv .tools db.sqlite3* .test-db.sqlite3* static

@@ -184,13 +184,13 @@ class _ResultsView(APIView):
 def stream_csv(rows, filename):
     columns = []
     for row in rows:
-        for key in _flatten(row):
+        for key in results.flat_row(row):
             if key not in columns:
                 columns.append(key)
     pseudo = Echo()
     writer = csv.DictWriter(pseudo, fieldnames=columns, extrasaction="ignore")
     lines = itertools.chain(
-        [writer.writeheader()], (writer.writerow(_flatten(row)) for row in rows)
+        [writer.writeheader()], (writer.writerow(results.flat_row(row)) for row in rows)
     )
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -200,18 +200,6 @@ def stream_csv(rows, filename):
 class Echo:
     def write(self, value):
         return value
-
-
-def _flatten(row):
-    flat = {}
-    for key, value in row.items():
-        if isinstance(value, dict):
-            flat.update(
-                {f"{key}_{inner}": inner_value for inner, inner_value in value.items()}
-            )
-        else:
-            flat[key] = value
-    return flat
 
 
 RESULTS_PARAMETERS = [
@@ -238,7 +226,8 @@ RESULTS_PARAMETERS = [
     OpenApiParameter(
         "moment",
         str,
-        enum=["lesson_start", "lesson_end", "standalone", "series_start", "series_end"],
+        description="One moment or several, comma-separated: lesson_start, lesson_end, "
+        "standalone, series_start, series_end.",
     ),
     OpenApiParameter(
         "start",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("doe-mee/<str:code>/bedankt/", views.thanks, name="thanks"),
     path("sessies/", views.my_classes, name="my_classes"),
     path("sessies/start/", views.start, name="start"),
+    path("sessies/klas/<int:pk>/", views.class_results, name="class_results"),
     path("sessies/<str:code>/", views.live, name="live"),
     path("sessies/<str:code>/status/", views.status, name="status"),
     path("sessies/<str:code>/sluiten/", views.close, name="close"),

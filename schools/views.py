@@ -307,3 +307,49 @@ def toggle_results(request, code):
     session = _teacher_session(request, code)
     services.show_live_results(session=session, visible=request.POST.get("show") == "1")
     return redirect("checkins:live", code=code)
+
+
+@login_required
+@require_GET
+def class_results(request, pk):
+    """A teacher's own class: check-ins held, lessons given, and the class's results (from
+    five answers), from the same engine and sections as the coordinators' dashboard."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from schools import dashboard
+    from schools.models import LessonDelivery
+
+    school_class = get_object_or_404(
+        SchoolClass.objects.for_user(request.user).select_related("school"), pk=pk
+    )
+    viewer = results.Viewer(
+        "teacher",
+        settings.RESULTS_TEACHER_MIN_ANSWERS,
+        class_ids=frozenset({school_class.pk}),
+    )
+    form = dashboard.DashboardFilters({}, viewer=viewer)
+    form.is_valid()
+    sections = [
+        section
+        for section in dashboard.build(viewer, form)
+        if section.key in ("over_time", "before_after", "by_lesson")
+    ]
+    deliveries = (
+        LessonDelivery.objects.filter(school_class=school_class)
+        .select_related("lesson")
+        .order_by("-delivered_on")
+    )
+    return render(
+        request,
+        "schools/class_results.html",
+        {
+            "school_class": school_class,
+            "sessions_held": school_class.sessions.count(),
+            "deliveries": deliveries[:50],
+            "lessons_given": deliveries.count(),
+            "sections": sections,
+            "threshold": viewer.threshold,
+            "today": timezone.localdate(),
+        },
+    )

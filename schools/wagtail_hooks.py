@@ -33,14 +33,27 @@ class SchoolScopePolicy(ModelPermissionPolicy):
     }
     TEACHER_ACTIONS = {SchoolClass: {"view"}}
 
+    @staticmethod
+    def _roles(user):
+        """Her roles, and whether she teaches a class: read once per request (the admin
+        asks for every menu item)."""
+        if not hasattr(user, "_school_roles"):
+            user._school_roles = (
+                set(
+                    Membership.objects.filter(user=user).values_list("role", flat=True)
+                ),
+                user.classes.exists(),
+            )
+        return user._school_roles
+
     def _role_actions(self, user):
         if not user.is_active:
             return set()
-        roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+        roles, teaches = self._roles(user)
         actions = set()
         if Role.SCHOOL_ADMIN in roles:
             actions |= self.SCHOOL_ADMIN_ACTIONS.get(self.model, set())
-        if Role.TEACHER in roles or user.classes.exists():
+        if Role.TEACHER in roles or teaches:
             actions |= self.TEACHER_ACTIONS.get(self.model, set())
         return actions
 
@@ -225,4 +238,35 @@ def register_my_classes():
         reverse("checkins:my_classes"),
         icon_name="group",
         order=250,
+    )
+
+
+# --- The results dashboard (schools.admin_views).
+
+
+@hooks.register("register_admin_urls")
+def register_dashboard_urls():
+    from django.urls import path
+
+    from schools import admin_views
+
+    return [
+        path("resultaten/", admin_views.dashboard_view, name="results_dashboard"),
+        path("resultaten/afdrukken/", admin_views.print_view, name="results_print"),
+        path("resultaten/export.csv", admin_views.export_csv, name="results_csv"),
+        path("resultaten/export.xlsx", admin_views.export_xlsx, name="results_xlsx"),
+    ]
+
+
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from schools.results import viewer_for_request
+
+        return viewer_for_request(request) is not None
+
+
+@hooks.register("register_admin_menu_item")
+def register_results_menu_item():
+    return ResultsMenuItem(
+        _("Results"), reverse("results_dashboard"), icon_name="table", order=240
     )

@@ -1,0 +1,577 @@
+"""The results dashboard: what coordinators and teachers see, print and export.
+
+Every figure comes from schools.results (the one engine, the same suppression). A section is
+one engine query; the page shows its rows as a chart, a short text and a table, and the
+exports write exactly those rows, the same as `/api/v1/results/` gives for the same query."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django import forms
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from lessons.models import GroupBand, LessonPage, Theme
+from schools import questions, results
+from schools.models import Moment, Municipality, School
+
+BEFORE_AFTER = f"{Moment.LESSON_START},{Moment.LESSON_END}"
+# The words the pupils see under the faces.
+FACES = {face["value"]: face["label"] for face in questions.FACES}
+
+
+class DashboardFilters(forms.Form):
+    """The filters above the dashboard. They live in the URL, so a view can be shared."""
+
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    end = forms.DateField(
+        label=_("Up to and including"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    school = forms.TypedChoiceField(
+        label=_("School"), required=False, coerce=int, empty_value=None
+    )
+    group = forms.ChoiceField(label=_("Group"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    per = forms.ChoiceField(
+        label=_("Per"),
+        required=False,
+        choices=[("week", _("week")), ("month", _("month"))],
+    )
+
+    def __init__(self, data, *, viewer):
+        super().__init__(data)
+        self.viewer = viewer
+        everything = [("", _("All"))]
+        schools = School.objects.order_by("name")
+        if viewer.kind == "teacher":
+            schools = schools.filter(classes__in=viewer.class_ids).distinct()
+            del self.fields["municipality"]
+        elif viewer.municipality_id is not None:
+            schools = schools.filter(municipality_id=viewer.municipality_id)
+            del self.fields["municipality"]
+        else:
+            self.fields["municipality"].choices = everything + list(
+                Municipality.objects.order_by("name").values_list("slug", "name")
+            )
+        self.fields["school"].choices = everything + list(
+            schools.values_list("pk", "name")
+        )
+        self.fields["group"].choices = everything + [
+            (band.code, str(band)) for band in GroupBand.objects.all()
+        ]
+        self.fields["theme"].choices = everything + list(
+            Theme.objects.order_by("order", "name").values_list("slug", "name")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(
+                _("The start of the period is after its end."), code="period"
+            )
+        return data
+
+    def engine_filters(self):
+        """The filters as the engine and the API take them (valid forms only)."""
+        data = self.cleaned_data
+        return {
+            name: value.isoformat() if isinstance(value, datetime.date) else str(value)
+            for name, value in data.items()
+            if name != "per" and value not in (None, "")
+        }
+
+    @property
+    def period(self):
+        return self.cleaned_data.get("per") or "week"
+
+    def described(self):
+        """The filters in words, for the printed report and the exports."""
+        parts = []
+        for name, value in self.cleaned_data.items():
+            if value in (None, "") or name == "per":
+                continue
+            bound = self[name]
+            if isinstance(bound.field, forms.ChoiceField):
+                value = dict(bound.field.choices).get(
+                    value if name != "school" else value, value
+                )
+            elif isinstance(value, datetime.date):
+                value = formats.date_format(value, "j F Y")
+            parts.append(f"{bound.label}: {value}")
+        return parts
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    kind: str  # "results" or "participation"
+    group_by: list
+    filters: dict
+    rows: list = field(default_factory=list)
+    intro: str = ""
+    caution: str = ""
+    summary: str = ""
+    table: dict = field(default_factory=dict)
+    chart: dict = field(default_factory=dict)
+
+    @property
+    def chart_id(self):
+        return f"chart-data-{self.key}"
+
+    def api_query(self):
+        """The same query for /api/v1/results/ (or participation/), as URL parameters."""
+        query = dict(self.filters)
+        if self.kind == "results":
+            query["group_by"] = ",".join(self.group_by)
+        else:
+            query["period"] = self.group_by[0]
+        return query
+
+
+def build(viewer, form, *, state=None):
+    """Every section for a valid filter form, in the order they are shown."""
+    filters = form.engine_filters()
+    per = form.period
+    sections = [
+        Section(
+            "participation",
+            _("Taking part"),
+            "participation",
+            [per],
+            filters,
+            intro=_(
+                "Lessons given, check-ins held, and the classes and schools that took part."
+            ),
+        ),
+        Section(
+            "over_time",
+            _("How pupils feel over time"),
+            "results",
+            [per],
+            filters,
+            intro=_(
+                "The answers to “How do you feel?”, per period. The line is the share of "
+                "pupils who feel happy or very happy."
+            ),
+        ),
+        Section(
+            "before_after",
+            _("Before and after a lesson"),
+            "results",
+            ["moment"],
+            {**filters, "moment": BEFORE_AFTER},
+            caution=_(
+                "Careful: this is not research with a control group. Pupils may feel "
+                "better at the end of a lesson because of the lesson, but also because of "
+                "something else, such as the break that is coming. Small differences can be "
+                "chance. Use these figures to ask questions, not as proof."
+            ),
+        ),
+        Section(
+            "by_theme",
+            _("Before and after, per theme"),
+            "results",
+            ["theme", "moment"],
+            {**filters, "moment": BEFORE_AFTER},
+        ),
+        Section(
+            "by_lesson",
+            _("Which lessons lift the mood?"),
+            "results",
+            ["lesson", "moment"],
+            {**filters, "moment": BEFORE_AFTER},
+            intro=_(
+                "Per lesson: the share of pupils who feel happy or very happy at the start "
+                "and at the end. Lessons with too few answers are not shown."
+            ),
+        ),
+        Section(
+            "by_group",
+            _("Per group"),
+            "results",
+            ["group"],
+            filters,
+        ),
+    ]
+    if viewer.kind == "coordinator" and viewer.municipality_id is None:
+        sections.append(
+            Section(
+                "by_municipality",
+                _("Per municipality"),
+                "results",
+                ["municipality"],
+                filters,
+                intro=_("Den Helder, Schagen and Texel side by side."),
+            )
+        )
+    names = _names(viewer)
+    for section in sections:
+        if section.kind == "participation":
+            section.rows = results.participation(
+                viewer=viewer, filters=section.filters, period=per
+            )["results"]
+        else:
+            section.rows = results.results(
+                viewer=viewer,
+                group_by=section.group_by,
+                filters=section.filters,
+                state=state,
+            )["results"]
+        _present(section, names)
+    return sections
+
+
+def _names(viewer):
+    return {
+        "municipality": dict(Municipality.objects.values_list("slug", "name")),
+        "theme": dict(Theme.objects.values_list("slug", "name")),
+        "lesson": dict(LessonPage.objects.values_list("pk", "title")),
+        "group": {band.code: str(band) for band in GroupBand.objects.all()},
+        "moment": dict(Moment.choices),
+    }
+
+
+def _label(name, value, names):
+    if value is None:
+        return str(_("no lesson")) if name == "lesson" else str(_("none"))
+    if name in ("week", "month"):
+        day = datetime.date.fromisoformat(value)
+        if name == "month":
+            return formats.date_format(day, "F Y")
+        return str(_("week of %(day)s") % {"day": formats.date_format(day, "j M Y")})
+    return str(names.get(name, {}).get(value, value))
+
+
+def _number(value):
+    """A whole number as people read it: 106.586 in Dutch, 106,586 in English."""
+    return formats.number_format(value, force_grouping=True)
+
+
+def _pct(value):
+    return "" if value is None else f"{value}%"
+
+
+TOO_FEW = _("too few answers")
+
+
+def _present(section, names):
+    """The table, the chart data and the text summary of one section's rows."""
+    if section.kind == "participation":
+        return _present_participation(section, names)
+    if section.key in ("by_theme", "by_lesson", "before_after"):
+        return _present_before_after(section, names)
+    key = section.group_by[0]
+    header = [
+        str(_("Period")) if key in ("week", "month") else _group_title(key),
+        str(_("Answers")),
+        *(f"{value} · {FACES[value]}" for value in FACES),
+        str(_("Happy or very happy")),
+    ]
+    body = []
+    labels, positive, stacks = [], [], {value: [] for value in FACES}
+    for row in section.rows:
+        label = _label(key, row.get(key), names)
+        labels.append(label)
+        if row["suppressed"]:
+            body.append([label, {"too_few": True, "span": len(header) - 1}])
+            positive.append(None)
+            for value in FACES:
+                stacks[value].append(None)
+            continue
+        body.append(
+            [
+                label,
+                _number(row["n"]),
+                *(_pct(row["percentages"][str(value)]) for value in FACES),
+                _pct(row["positive_pct"]),
+            ]
+        )
+        positive.append(row["positive_pct"])
+        for value in FACES:
+            stacks[value].append(row["percentages"][str(value)])
+    section.table = {"header": header, "body": body}
+    section.chart = {
+        "type": "distribution",
+        "labels": labels,
+        "series": [
+            {"label": f"{value} · {FACES[value]}", "values": stacks[value]}
+            for value in FACES
+        ],
+        "line": {"label": str(_("Happy or very happy")), "values": positive},
+    }
+    section.summary = _summary(labels, positive, time=key in ("week", "month"))
+
+
+def _group_title(key):
+    return {
+        "group": _("Group"),
+        "municipality": _("Municipality"),
+        "theme": _("Theme"),
+        "lesson": _("Lesson"),
+        "moment": _("Moment"),
+    }[key]
+
+
+def _summary(labels, positive, *, time):
+    shown = [
+        (label, value)
+        for label, value in zip(labels, positive, strict=True)
+        if value is not None
+    ]
+    hidden = len(labels) - len(shown)
+    if not shown:
+        return str(
+            _("There are too few answers to show anything for these filters yet.")
+        )
+    parts = []
+    if time:
+        last_label, last = shown[-1]
+        parts.append(
+            str(
+                _(
+                    "In the last period shown (%(label)s), %(pct)s%% felt happy or very happy."
+                )
+                % {"label": last_label, "pct": last}
+            )
+        )
+        if len(shown) > 1:
+            first_label, first = shown[0]
+            parts.append(
+                str(
+                    _("In the first (%(label)s) it was %(pct)s%%.")
+                    % {"label": first_label, "pct": first}
+                )
+            )
+    else:
+        best = max(shown, key=lambda item: item[1])
+        worst = min(shown, key=lambda item: item[1])
+        parts.append(
+            str(
+                _(
+                    "Highest share of happy pupils: %(best)s (%(b)s%%). Lowest: %(worst)s (%(w)s%%)."
+                )
+                % {"best": best[0], "b": best[1], "worst": worst[0], "w": worst[1]}
+            )
+        )
+    if hidden:
+        parts.append(
+            ngettext(
+                "%(count)s row has too few answers to show.",
+                "%(count)s rows have too few answers to show.",
+                hidden,
+            )
+            % {"count": hidden}
+        )
+    return " ".join(parts)
+
+
+def _present_before_after(section, names):
+    key = section.group_by[0] if section.group_by[0] != "moment" else None
+    pairs = {}
+    for row in section.rows:
+        label = _label(key, row.get(key), names) if key else str(_("All lessons"))
+        pairs.setdefault(label, {})[row["moment"]] = row
+    header = [
+        _group_title(key) if key else "",
+        str(_("Start: answers")),
+        str(_("Start: happy")),
+        str(_("End: answers")),
+        str(_("End: happy")),
+        str(_("Difference")),
+    ]
+    body, labels, before, after = [], [], [], []
+    for label, pair in sorted(pairs.items()):
+        start, end = pair.get(Moment.LESSON_START), pair.get(Moment.LESSON_END)
+        cells = [label]
+        values = []
+        for row in (start, end):
+            if row is None or row["suppressed"]:
+                cells.append({"too_few": True, "span": 2})
+                values.append(None)
+            else:
+                cells += [_number(row["n"]), _pct(row["positive_pct"])]
+                values.append(row["positive_pct"])
+        if None in values:
+            cells.append("")
+        else:
+            cells.append(f"{values[1] - values[0]:+d}")
+        body.append(cells)
+        labels.append(label)
+        before.append(values[0])
+        after.append(values[1])
+    section.table = {"header": header, "body": body}
+    section.chart = {
+        "type": "before_after",
+        "labels": labels,
+        "series": [
+            {"label": str(_("Start of the lesson")), "values": before},
+            {"label": str(_("End of the lesson")), "values": after},
+        ],
+    }
+    both = [
+        (label, b, a)
+        for label, b, a in zip(labels, before, after, strict=True)
+        if b is not None and a is not None
+    ]
+    if not both:
+        section.summary = str(
+            _(
+                "There are too few answers at the start and end of lessons to compare yet."
+            )
+        )
+    elif key is None:
+        _label_, b, a = both[0]
+        section.summary = str(
+            _(
+                "At the start of a lesson %(b)s%% felt happy or very happy; at the end %(a)s%%."
+            )
+            % {"b": b, "a": a}
+        )
+    else:
+        lift = max(both, key=lambda item: item[2] - item[1])
+        section.summary = str(
+            _(
+                "%(count)s of %(total)s compared; the largest rise: %(label)s (from %(b)s%% to %(a)s%%)."
+            )
+            % {
+                "count": len(both),
+                "total": len(labels),
+                "label": lift[0],
+                "b": lift[1],
+                "a": lift[2],
+            }
+        )
+
+
+def _present_participation(section, names):
+    per = section.group_by[0]
+    header = [
+        str(_("Period")),
+        str(_("Lessons given")),
+        str(_("Check-ins")),
+        str(_("Answers")),
+        str(_("Classes")),
+        str(_("Schools")),
+    ]
+    body, labels = [], []
+    for row in section.rows:
+        label = _label(per, row[per], names)
+        labels.append(label)
+        body.append(
+            [
+                label,
+                *(
+                    _number(row[name])
+                    for name in (
+                        "lessons_given",
+                        "sessions",
+                        "answers",
+                        "classes",
+                        "schools",
+                    )
+                ),
+            ]
+        )
+    section.table = {"header": header, "body": body}
+    section.chart = {
+        "type": "bars",
+        "labels": labels,
+        "series": [
+            {
+                "label": str(_("Lessons given")),
+                "values": [row["lessons_given"] for row in section.rows],
+            },
+            {
+                "label": str(_("Check-ins")),
+                "values": [row["sessions"] for row in section.rows],
+            },
+        ],
+    }
+    totals = {
+        name: sum(row[name] for row in section.rows)
+        for name in ("lessons_given", "sessions", "answers")
+    }
+    section.summary = str(
+        _(
+            "In total %(lessons)s lessons given, %(sessions)s check-ins and %(answers)s answers that count in the results."
+        )
+        % {
+            "lessons": _number(totals["lessons_given"]),
+            "sessions": _number(totals["sessions"]),
+            "answers": _number(totals["answers"]),
+        }
+    )
+
+
+# --- Exports: the sections' rows, flattened the same way as the API's CSV.
+
+
+def export_rows(sections):
+    """(section, flat row) for every row on screen."""
+    for section in sections:
+        for row in section.rows:
+            yield section.key, results.flat_row(row)
+
+
+def export_columns(sections):
+    columns = ["section"]
+    for _key, row in export_rows(sections):
+        for name in row:
+            if name not in columns:
+                columns.append(name)
+    return columns
+
+
+def csv_lines(sections, *, described):
+    """The CSV, line by line (for a streaming response)."""
+    columns = export_columns(sections)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+
+    def flush():
+        value = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return value
+
+    writer.writeheader()
+    yield flush()
+    for key, row in export_rows(sections):
+        writer.writerow({"section": key, **row})
+        yield flush()
+
+
+def xlsx_file(sections, *, title, described, target):
+    """A workbook: a sheet with the filters, then one sheet per section with its rows."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    about = workbook.create_sheet(str(_("About")))
+    about.append([title])
+    about.append([str(_("Made on")), datetime.date.today().isoformat()])
+    for line in described or [str(_("No filters"))]:
+        about.append([line])
+    about.append([str(_("Too few answers: the row shows no figures (privacy)."))])
+    for section in sections:
+        sheet = workbook.create_sheet(section.key[:31])
+        rows = [results.flat_row(row) for row in section.rows]
+        columns = []
+        for row in rows:
+            for name in row:
+                if name not in columns:
+                    columns.append(name)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([row.get(name) for name in columns])
+    workbook.save(target)

@@ -1,0 +1,363 @@
+"""The results dashboard (/admin/resultaten/), its exports and print view, and a teacher's
+class page: who sees what, and that every figure is the engine's (and so the API's)."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from openpyxl import load_workbook
+
+from schools.models import CoordinatorScope, LessonDelivery, Membership, Role
+from tests.factories import (
+    MunicipalityFactory,
+    SchoolClassFactory,
+    SchoolFactory,
+    UserFactory,
+)
+from tests.schools.test_results import MONDAY, add_cell
+
+DASHBOARD = "/admin/resultaten/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    cache.clear()
+
+
+def staff(**kwargs):
+    user = UserFactory(**kwargs)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+@pytest.fixture
+def pilot(db, lessons):
+    den_helder, texel = (
+        MunicipalityFactory(name="Den Helder"),
+        MunicipalityFactory(name="Texel"),
+    )
+    ours, other, island = (
+        SchoolFactory(name="De Vuurtoren", municipality=den_helder),
+        SchoolFactory(name="De Duinroos", municipality=den_helder),
+        SchoolFactory(name="Het Eiland", municipality=texel),
+    )
+    classes = {
+        "ours": SchoolClassFactory(school=ours, name="groep 7", groups=["groep-7-8"]),
+        "ours_young": SchoolClassFactory(
+            school=ours, name="groep 4", groups=["groep-3-4"]
+        ),
+        "other": SchoolClassFactory(school=other, name="groep 8", groups=["groep-7-8"]),
+        "island": SchoolClassFactory(
+            school=island, name="groep 6", groups=["groep-5-6"]
+        ),
+    }
+    bedankje, ballon = lessons["bedankje"].pk, lessons["ballon"].pk
+    for week in range(3):
+        monday = MONDAY + datetime.timedelta(weeks=week)
+        for name, start, end in [
+            ("ours", [1, 3, 4, 3, 1], [0, 2, 3, 5, 2]),
+            ("ours_young", [1, 2, 4, 3, 2], [1, 1, 3, 4, 3]),
+            ("other", [2, 2, 4, 2, 2], [1, 2, 3, 4, 2]),
+            ("island", [1, 2, 5, 3, 1], [0, 1, 4, 4, 3]),
+        ]:
+            lesson = bedankje if week != 1 else ballon
+            add_cell(classes[name], start, week=monday, lesson_key=lesson)
+            add_cell(
+                classes[name], end, week=monday, lesson_key=lesson, moment="lesson_end"
+            )
+        LessonDelivery.objects.create(
+            school_class=classes["ours"],
+            lesson=lessons["bedankje"],
+            delivered_on=monday,
+        )
+    # A small class: too few answers, everywhere.
+    add_cell(classes["island"], [1, 1, 1, 0, 0], week=MONDAY, moment="standalone")
+    teacher, school_admin, local, regional = staff(), staff(), staff(), staff()
+    classes["ours"].teachers.add(teacher)
+    Membership.objects.create(user=school_admin, school=ours, role=Role.SCHOOL_ADMIN)
+    CoordinatorScope.objects.create(user=local, municipality=den_helder)
+    CoordinatorScope.objects.create(user=regional, municipality=None)
+    return {
+        "classes": classes,
+        "teacher": teacher,
+        "school_admin": school_admin,
+        "coordinator": local,
+        "regional": regional,
+        "stranger": staff(),
+        "den_helder": den_helder,
+        "texel": texel,
+    }
+
+
+def sections_of(response):
+    return {section.key: section for section in response.context["sections"]}
+
+
+def answers_in(section):
+    return sum(row.get("n", 0) for row in section.rows)
+
+
+@pytest.mark.parametrize(
+    "who, status",
+    [
+        ("anonymous", 302),
+        ("stranger", 403),
+        ("teacher", 200),
+        ("school_admin", 200),
+        ("coordinator", 200),
+        ("regional", 200),
+    ],
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        DASHBOARD,
+        f"{DASHBOARD}afdrukken/",
+        f"{DASHBOARD}export.csv",
+        f"{DASHBOARD}export.xlsx",
+    ],
+)
+def test_who_may_open_the_dashboard_and_its_exports(client, pilot, who, status, path):
+    if who != "anonymous":
+        client.force_login(pilot[who])
+    response = client.get(path)
+    assert response.status_code == status
+    if status == 302:
+        assert "/admin/login/" in response["Location"]
+
+
+def test_a_municipality_coordinator_sees_only_her_municipality(client, pilot):
+    client.force_login(pilot["coordinator"])
+    response = client.get(DASHBOARD)
+    sections = sections_of(response)
+    # Den Helder: three classes, a start and an end of 12 answers each, three weeks.
+    assert answers_in(sections["over_time"]) == 3 * 3 * (12 + 12)
+    assert "by_municipality" not in sections
+    assert "municipality" not in response.context["form"].fields
+    content = response.content.decode()
+    assert "Het Eiland" not in content
+    assert "De Vuurtoren" in content  # the school filter offers her own schools
+
+
+def test_the_regional_coordinator_compares_the_municipalities(client, pilot):
+    client.force_login(pilot["regional"])
+    sections = sections_of(client.get(DASHBOARD))
+    by_municipality = {
+        row["municipality"]: row for row in sections["by_municipality"].rows
+    }
+    assert set(by_municipality) == {pilot["den_helder"].slug, pilot["texel"].slug}
+    assert by_municipality[pilot["texel"].slug]["n"] == 3 * (12 + 12)
+    texel_only = sections_of(client.get(DASHBOARD, {"municipality": "texel"}))
+    assert answers_in(texel_only["over_time"]) == 3 * (12 + 12)
+
+
+def test_a_teacher_sees_only_her_own_class(client, pilot):
+    client.force_login(pilot["teacher"])
+    response = client.get(DASHBOARD)
+    sections = sections_of(response)
+    assert answers_in(sections["over_time"]) == 3 * (12 + 12)
+    assert "De Duinroos" not in response.content.decode()
+    assert "by_municipality" not in sections
+
+
+def test_what_has_too_few_answers_says_so_and_shows_no_figures(client, pilot, lessons):
+    # A lesson whose start has enough answers and whose end has two.
+    third = lessons["dankbrief"]
+    ours = pilot["classes"]["ours"]
+    add_cell(ours, [2, 3, 4, 3, 2], week=MONDAY, lesson_key=third.pk)
+    add_cell(
+        ours, [1, 1, 0, 0, 0], week=MONDAY, lesson_key=third.pk, moment="lesson_end"
+    )
+    client.force_login(pilot["coordinator"])
+    response = client.get(DASHBOARD)
+    by_lesson = sections_of(response)["by_lesson"]
+    title = third.title
+    row = next(cells for cells in by_lesson.table["body"] if cells[0] == title)
+    assert row[1:3] == ["14", "36%"]  # the start: 14 answers, 5 of them (very) happy
+    assert row[3] == {"too_few": True, "span": 2} and row[4] == ""
+    assert [r["moment"] for r in by_lesson.rows if r.get("lesson") == third.pk] == [
+        "lesson_start"
+    ]
+    content = response.content.decode()
+    assert 'class="too-few">te weinig antwoorden</td>' in content
+    # Nothing at all for these filters: the total is suppressed and carries nothing.
+    response = client.get(DASHBOARD, {"start": "2027-01-04"})
+    over_time = sections_of(response)["over_time"]
+    assert over_time.rows == []
+    assert "Nog geen resultaten met deze filters." in response.content.decode()
+
+
+def test_every_chart_has_a_summary_and_a_data_table(client, pilot):
+    client.force_login(pilot["regional"])
+    response = client.get(DASHBOARD)
+    content = response.content.decode()
+    for section in response.context["sections"]:
+        assert section.summary
+        assert f'data-chart="{section.chart_id}"' in content
+        assert (
+            f'id="{section.chart_id}"' in content
+        )  # the chart's figures (json_script)
+    assert content.count('class="results-table"') == len(response.context["sections"])
+    assert 'role="img"' in content
+    assert "geen onderzoek met een controlegroep" in content  # the caution, in Dutch
+    assert "/static/vendor/chartjs/chart.umd.min" in content
+
+
+def test_the_url_keeps_the_filters_and_bad_filters_get_a_clear_error(client, pilot):
+    client.force_login(pilot["regional"])
+    query = {
+        "municipality": "den-helder",
+        "start": "2026-09-01",
+        "end": "2026-09-20",
+        "group": "groep-7-8",
+        "theme": "dankbaarheid",
+        "per": "month",
+    }
+    response = client.get(DASHBOARD, query)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.cleaned_data["municipality"] == "den-helder"
+    content = response.content.decode()
+    assert 'value="2026-09-01"' in content
+    assert "export.csv?" in content and "municipality=den-helder" in content
+    over_time = sections_of(response)["over_time"]
+    assert [row["month"] for row in over_time.rows] == ["2026-09-01"]
+    for bad in (
+        {"start": "2026-10-01", "end": "2026-09-01"},
+        {"start": "gisteren"},
+        {"school": "999999999999"},
+        {"group": "groep-9"},
+    ):
+        response = client.get(DASHBOARD, bad)
+        assert response.status_code == 400
+        assert 'class="results-error"' in response.content.decode()
+        assert client.get(f"{DASHBOARD}export.csv", bad).status_code == 400
+
+
+def _api_rows(client, section):
+    path = "/api/v1/results/" if section.kind == "results" else "/api/v1/participation/"
+    response = client.get(path, section.api_query())
+    assert response.status_code == 200
+    return response.json()["results"]
+
+
+def _norm(value):
+    """The same figure, whichever file it came through ("3", 3, 3.0 and "3.0" alike)."""
+    if value is None or isinstance(value, bool):
+        return "" if value is None else str(value)
+    try:
+        return repr(float(value))
+    except ValueError:
+        return str(value)
+
+
+def _flat(row):
+    from schools.results import flat_row
+
+    return {key: _norm(value) for key, value in flat_row(row).items()}
+
+
+@pytest.mark.parametrize("who", ["coordinator", "regional", "teacher"])
+def test_the_exports_hold_exactly_the_apis_rows(client, pilot, who):
+    client.force_login(pilot[who])
+    query = (
+        {"start": "2026-09-01", "theme": "dankbaarheid"} if who == "regional" else {}
+    )
+    sections = client.get(DASHBOARD, query).context["sections"]
+    api = {section.key: _api_rows(client, section) for section in sections}
+    assert any(api.values())
+
+    response = client.get(f"{DASHBOARD}export.csv", query)
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.streaming
+    lines = list(
+        csv.DictReader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8"))
+        )
+    )
+    for key, rows in api.items():
+        exported = [
+            {
+                name: _norm(value)
+                for name, value in line.items()
+                if name != "section" and value != ""
+            }
+            for line in lines
+            if line["section"] == key
+        ]
+        expected = [
+            {name: value for name, value in _flat(row).items() if value != ""}
+            for row in rows
+        ]
+        assert exported == expected, key
+
+    response = client.get(f"{DASHBOARD}export.xlsx", query)
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert "filters" not in workbook.sheetnames
+    for key, rows in api.items():
+        sheet = list(workbook[key].iter_rows(values_only=True))
+        header, body = sheet[0], sheet[1:] if rows else []
+        exported = [
+            {
+                name: _norm(value)
+                for name, value in zip(header, line, strict=True)
+                if value not in (None, "")
+            }
+            for line in body
+        ]
+        expected = [
+            {name: value for name, value in _flat(row).items() if value != ""}
+            for row in rows
+        ]
+        assert exported == expected, key
+
+
+def test_the_print_view_is_an_a4_report_with_the_filters_and_date(client, pilot):
+    client.force_login(pilot["regional"])
+    response = client.get(f"{DASHBOARD}afdrukken/", {"municipality": "texel"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Gemeente: Texel" in content
+    assert "Gemaakt op" in content
+    assert "dashboard.css" in content
+    css = (
+        open("schools/static/schools/dashboard.css", encoding="utf-8").read()  # noqa: SIM115
+    )
+    assert "size: A4" in css
+
+
+def test_the_dashboard_costs_a_bounded_number_of_queries(
+    client, pilot, django_assert_max_num_queries
+):
+    client.force_login(pilot["regional"])
+    client.get(DASHBOARD)
+    with django_assert_max_num_queries(40):
+        client.get(DASHBOARD, {"per": "month"})
+
+
+def test_a_teacher_sees_her_class_page_and_no_other(client, pilot):
+    client.force_login(pilot["teacher"])
+    ours = pilot["classes"]["ours"]
+    response = client.get(f"/sessies/klas/{ours.pk}/")
+    assert response.status_code == 200
+    assert response.context["lessons_given"] == 3
+    sections = {section.key: section for section in response.context["sections"]}
+    assert answers_in(sections["over_time"]) == 3 * (12 + 12)
+    other = pilot["classes"]["other"]
+    assert client.get(f"/sessies/klas/{other.pk}/").status_code == 404
+    assert f"/sessies/klas/{ours.pk}/" in client.get("/sessies/").content.decode()
+
+
+def test_the_vendored_chart_library_is_the_locked_version():
+    import json
+    import re
+
+    lock = json.load(open("cms/frontend/package-lock.json", encoding="utf-8"))  # noqa: SIM115
+    version = lock["packages"]["node_modules/chart.js"]["version"]
+    head = open(  # noqa: SIM115
+        "cms/static/vendor/chartjs/chart.umd.min.js", encoding="utf-8"
+    ).read(200)
+    assert re.search(r"Chart\.js v(\S+)", head).group(1) == version
