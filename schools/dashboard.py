@@ -309,6 +309,8 @@ def _present(section, names):
             for value in FACES
         ],
         "line": {"label": str(_("Happy or very happy")), "values": positive},
+        "time": key
+        in ("week", "month"),  # a trend line only over time; points otherwise
     }
     section.summary = _summary(labels, positive, time=key in ("week", "month"))
 
@@ -356,14 +358,22 @@ def _summary(labels, positive, *, time):
     else:
         best = max(shown, key=lambda item: item[1])
         worst = min(shown, key=lambda item: item[1])
-        parts.append(
-            str(
-                _(
-                    "Highest share of happy pupils: %(best)s (%(b)s%%). Lowest: %(worst)s (%(w)s%%)."
+        if best[1] == worst[1]:
+            parts.append(
+                str(
+                    _("Everywhere the same share felt happy or very happy: %(pct)s%%.")
+                    % {"pct": best[1]}
                 )
-                % {"best": best[0], "b": best[1], "worst": worst[0], "w": worst[1]}
             )
-        )
+        else:
+            parts.append(
+                str(
+                    _(
+                        "Highest share of happy pupils: %(best)s (%(b)s%%). Lowest: %(worst)s (%(w)s%%)."
+                    )
+                    % {"best": best[0], "b": best[1], "worst": worst[0], "w": worst[1]}
+                )
+            )
     if hidden:
         parts.append(
             ngettext(

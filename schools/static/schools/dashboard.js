@@ -79,7 +79,8 @@
         borderDash: [6, 3],
         borderWidth: 2,
         pointStyle: "rectRot",
-        pointRadius: 4,
+        pointRadius: data.time ? 4 : 7,
+        showLine: Boolean(data.time),
         spanGaps: false,
         stack: "line",
       });

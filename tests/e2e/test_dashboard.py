@@ -1,0 +1,98 @@
+"""The regional coordinator signs in, filters the dashboard on a municipality and a period,
+sees the charts drawn, and downloads the CSV of exactly what is on screen."""
+
+import csv
+import datetime
+import io
+
+from django.contrib.auth.models import Permission
+from playwright.sync_api import expect
+
+from schools.models import CoordinatorScope
+from tests.factories import (
+    MunicipalityFactory,
+    SchoolClassFactory,
+    SchoolFactory,
+    UserFactory,
+)
+from tests.schools.test_results import MONDAY, add_cell
+
+
+def pilot_data():
+    den_helder = MunicipalityFactory(name="Den Helder")
+    texel = MunicipalityFactory(name="Texel")
+    for municipality, names in [
+        (den_helder, ["De Vuurtoren", "De Duinroos"]),
+        (texel, ["Het Eiland"]),
+    ]:
+        for name in names:
+            school = SchoolFactory(name=name, municipality=municipality)
+            for band in ("groep-3-4", "groep-7-8"):
+                school_class = SchoolClassFactory(school=school, groups=[band])
+                for week in range(6):
+                    add_cell(
+                        school_class,
+                        [1, 2 + week % 2, 4, 3 + week % 3, 2],
+                        week=MONDAY + datetime.timedelta(weeks=week),
+                    )
+    user = UserFactory(username="regio", first_name="Ingrid")
+    user.set_password("lessen-in-geluk")
+    user.save()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    CoordinatorScope.objects.create(user=user, municipality=None)
+
+
+def test_a_coordinator_filters_the_dashboard_and_downloads_the_csv(
+    page, site_url, screenshot
+):
+    pilot_data()
+    page.goto(site_url + "/admin/resultaten/")
+    # Not signed in: the admin asks first.
+    page.locator("#id_username").fill("regio")
+    page.locator("#id_password").fill("lessen-in-geluk")
+    page.locator("form button[type=submit]").click()
+    expect(page.get_by_role("heading", name="Resultaten", level=1)).to_be_visible()
+
+    page.get_by_label("Gemeente", exact=True).select_option(label="Den Helder")
+    page.get_by_label("Vanaf", exact=True).fill(
+        (MONDAY + datetime.timedelta(weeks=1)).isoformat()
+    )
+    page.get_by_label("Tot en met", exact=True).fill(
+        (MONDAY + datetime.timedelta(weeks=4, days=2)).isoformat()
+    )
+    page.get_by_role("button", name="Toon resultaten").click()
+    assert "municipality=den-helder" in page.url
+    assert f"start={(MONDAY + datetime.timedelta(weeks=1)).isoformat()}" in page.url
+
+    over_time = page.get_by_role("region", name="Hoe leerlingen zich voelen")
+    table = over_time.get_by_role("table")
+    expect(table.locator("tbody tr")).to_have_count(4)  # weeks 2-5
+    expect(page.locator("canvas[data-drawn=true]").first).to_be_visible()
+    drawn = page.locator("canvas[data-drawn=true]").count()
+    assert drawn == page.locator("canvas[data-chart]").count() >= 5
+    # The regional comparison is filtered too: only Den Helder.
+    by_municipality = page.get_by_role("region", name="Per gemeente")
+    expect(by_municipality.locator("tbody tr")).to_have_count(1)
+    expect(by_municipality.locator("tbody")).to_contain_text("Den Helder")
+    page.get_by_role("heading", name="Deelname").scroll_into_view_if_needed()
+    page.set_viewport_size({"width": 1280, "height": 4200})
+    screenshot("dashboard-den-helder")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download CSV").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("resultaten-")
+    rows = list(
+        csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read()))  # noqa: SIM115
+    )
+    weeks = [row for row in rows if row["section"] == "over_time"]
+    assert [row["week"] for row in weeks] == [
+        (MONDAY + datetime.timedelta(weeks=week)).isoformat() for week in range(1, 5)
+    ]
+    # Den Helder: 2 schools x 2 classes, 12-14 answers each, per week.
+    shown = [row.text_content() for row in table.locator("tbody tr").all()]
+    for row, text in zip(weeks, shown, strict=True):
+        assert row["n"] in text.replace(".", "")
+    assert {
+        row["municipality"] for row in rows if row["section"] == "by_municipality"
+    } == {"den-helder"}
