@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Q, Sum
-from django.db.models.functions import Greatest
+from django.db.models import Count, DateField, ExpressionWrapper, F, Q, Sum
+from django.db.models.functions import Greatest, TruncMonth, TruncWeek
 from django.utils import timezone
 
 from schools.models import (
@@ -602,56 +602,78 @@ def participation(*, viewer, filters=None, period="week"):
     if "moment" in filters:
         sessions = sessions.filter(moment__in=filters["moment"])
 
-    def bucket(day):
-        monday = week_of(day)
-        return (
-            monday
-            if period == "week"
-            else (monday + datetime.timedelta(days=3)).replace(day=1)
-        )
-
     start, end = filters.get("start"), filters.get("end")
+    if start:
+        deliveries = deliveries.filter(delivered_on__gte=week_of(start))
+        sessions = sessions.filter(opened_at__date__gte=week_of(start))
+    if end:
+        last_day = week_of(end) + datetime.timedelta(days=6)
+        deliveries = deliveries.filter(delivered_on__lte=last_day)
+        sessions = sessions.filter(opened_at__date__lte=last_day)
 
-    def in_period(day):
-        return (start is None or week_of(day) >= week_of(start)) and (
-            end is None or week_of(day) <= week_of(end)
+    def bucket(column):
+        """The week (its Monday) or the month (of the week's Thursday), in SQL."""
+        week = TruncWeek(column, output_field=DateField())
+        if period == "week":
+            return week
+        thursday = ExpressionWrapper(
+            week + datetime.timedelta(days=3), output_field=DateField()
         )
+        return TruncMonth(thursday, output_field=DateField())
 
     rows = defaultdict(
         lambda: {
             "lessons_given": 0,
             "sessions": 0,
-            "classes": set(),
-            "schools": set(),
+            "classes": 0,
+            "schools": 0,
             "answers": 0,
         }
     )
-    for day in deliveries.values_list("delivered_on", flat=True):
-        if in_period(day):
-            rows[bucket(day)]["lessons_given"] += 1
-    for opened_at, class_id, school_id in sessions.values_list(
-        "opened_at", "school_class_id", "school_class__school_id"
+    for key, count in (
+        deliveries.annotate(bucket=bucket("delivered_on"))
+        .values("bucket")
+        .annotate(count=Count("pk"))
+        .values_list("bucket", "count")
     ):
-        day = timezone.localdate(opened_at)
-        if in_period(day):
-            row = rows[bucket(day)]
-            row["sessions"] += 1
-            row["classes"].add(class_id)
-            row["schools"].add(school_id)
-    for atom in _atoms(viewer, _scoped_cells(viewer, filters), ["n"]):
-        if atom["sum_n"] >= viewer.threshold:
-            rows[bucket(atom["week"])]["answers"] += atom["sum_n"]
+        rows[_as_date(key)]["lessons_given"] = count
+    for key, count, classes, schools in (
+        sessions.annotate(bucket=bucket("opened_at"))
+        .values("bucket")
+        .annotate(
+            count=Count("pk"),
+            classes=Count("school_class", distinct=True),
+            schools=Count("school_class__school", distinct=True),
+        )
+        .values_list("bucket", "count", "classes", "schools")
+    ):
+        row = rows[_as_date(key)]
+        row.update(sessions=count, classes=classes, schools=schools)
+    # Answers that count in the results: exactly the answers behind the mood figures per
+    # period (the same engine, so the same suppression, rollups included).
+    raw_filters = {
+        name: ",".join(value) if isinstance(value, list) else str(value)
+        for name, value in filters.items()
+    }
+    for row in results(viewer=viewer, group_by=[period], filters=raw_filters)[
+        "results"
+    ]:
+        if not row["suppressed"]:
+            rows[datetime.date.fromisoformat(row[period])]["answers"] = row["n"]
     return {
         "threshold": viewer.threshold,
         "period": period,
-        "results": [
-            {
-                period: key.isoformat(),
-                **{
-                    name: len(value) if isinstance(value, set) else value
-                    for name, value in rows[key].items()
-                },
-            }
-            for key in sorted(rows)
-        ],
+        "results": [{period: key.isoformat(), **rows[key]} for key in sorted(rows)],
     }
+
+
+def _as_date(value):
+    if isinstance(value, datetime.datetime):
+        return (
+            timezone.localtime(value).date()
+            if timezone.is_aware(value)
+            else value.date()
+        )
+    if isinstance(value, str):  # SQLite returns dates of a subquery as text
+        return datetime.date.fromisoformat(value[:10])
+    return value

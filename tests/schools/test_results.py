@@ -549,3 +549,86 @@ def test_watching_the_current_week_tells_a_coordinator_nothing(region, teacher, 
     assert this_week in {
         row["week"] for row in rows(teacher_view, ["week"]) if not row["suppressed"]
     }
+
+
+def test_participation_counts_per_week_and_month_in_local_time(region, lessons):
+    """Counted in SQL: a Sunday-evening check-in belongs to its own week, a week belongs to
+    the month of its Thursday, classes and schools count once, and only answers of atoms
+    from the threshold up count."""
+    import zoneinfo
+
+    from schools.models import CheckInSession, LessonDelivery
+    from schools.services import start_session
+
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    # Monday 28 September 2026: its Thursday is 1 October, so the week is October's.
+    monday = datetime.date(2026, 9, 28)
+    ours, young, other = (
+        region["classes"][1],
+        region["classes"][0],
+        region["classes"][2],
+    )
+
+    def session_at(school_class, day, hour):
+        session = start_session(
+            school_class=school_class, started_by=None, moment="standalone"
+        )
+        opened = datetime.datetime.combine(
+            day, datetime.time(hour, 30), tzinfo=amsterdam
+        )
+        CheckInSession.objects.filter(pk=session.pk).update(opened_at=opened)
+
+    session_at(ours, monday, 9)
+    session_at(ours, monday + datetime.timedelta(days=2), 9)
+    session_at(young, monday, 10)
+    session_at(
+        other, monday + datetime.timedelta(days=6), 23
+    )  # Sunday 23:30, same week
+    session_at(
+        ours, monday - datetime.timedelta(days=1), 23
+    )  # Sunday before: September
+    lesson = lessons["bedankje"]
+    LessonDelivery.objects.create(school_class=ours, lesson=lesson, delivered_on=monday)
+    LessonDelivery.objects.create(
+        school_class=other,
+        lesson=lesson,
+        delivered_on=monday - datetime.timedelta(days=3),
+    )
+    add_cell(ours, [1, 2, 3, 4, 2], week=monday)  # 12: counts
+    add_cell(young, [1, 2, 1, 0, 0], week=monday)  # 4: below the threshold
+
+    weekly = results.participation(viewer=COORDINATOR, period="week")["results"]
+    assert weekly == [
+        {
+            "week": str(monday - datetime.timedelta(weeks=1)),
+            "lessons_given": 1,
+            "sessions": 1,
+            "classes": 1,
+            "schools": 1,
+            "answers": 0,
+        },
+        {
+            "week": str(monday),
+            "lessons_given": 1,
+            "sessions": 4,
+            "classes": 3,
+            "schools": 2,
+            "answers": 12,
+        },
+    ]
+    monthly = results.participation(viewer=COORDINATOR, period="month")["results"]
+    assert [(row["month"], row["sessions"], row["answers"]) for row in monthly] == [
+        ("2026-09-01", 1, 0),
+        ("2026-10-01", 4, 12),
+    ]
+    only_texel = results.participation(
+        viewer=COORDINATOR, filters={"municipality": region["texel"].slug}
+    )["results"]
+    assert only_texel == []
+    den_helder = Viewer("coordinator", 10, municipality_id=region["den_helder"].pk)
+    assert (
+        results.participation(viewer=den_helder, filters={"end": str(monday)})[
+            "results"
+        ][-1]["sessions"]
+        == 4
+    )
