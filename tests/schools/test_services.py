@@ -302,6 +302,31 @@ def test_an_answer_costs_a_fixed_handful_of_queries(
     session, answer, django_assert_num_queries
 ):
     answer(mood=3)  # the first answer of the week also creates the result cell
-    # savepoint, claim a place in the session, spend the token, answer, result cell, release
-    with django_assert_num_queries(6):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # savepoint (the test runs in a transaction), schools_record_check_in, release
+        expected = 3
+    else:
+        # savepoint, claim a place, spend the token, answer, result cell, release
+        expected = 6
+    with django_assert_num_queries(expected):
         answer(mood=4, energy="high", feeling="blij")
+
+
+def test_a_token_from_before_the_question_set_was_in_it_still_works(session):
+    """Tokens live for hours across a deploy: one without the question set takes the
+    step-by-step path, which reads the set from the session."""
+    from django.core import signing
+
+    from schools.services import TOKEN_SALT, new_idempotency_key, record_check_in
+
+    old = signing.dumps(
+        {"s": session.pk, "n": "0" * 32}, salt=TOKEN_SALT, compress=False
+    )
+    key = new_idempotency_key()
+    assert record_check_in(code=session.code, token=old, key=key, answers={"mood": 4})
+    assert not record_check_in(
+        code=session.code, token=old, key=key, answers={"mood": 4}
+    )
+    assert session.answers.count() == 1
