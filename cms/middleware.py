@@ -1,5 +1,7 @@
 import hashlib
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -60,3 +62,37 @@ class AnonymousPageCacheMiddleware:
             and "private" not in cache_control
             and "no-store" not in cache_control
         )
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY) everywhere, and a permissions
+    policy. The Wagtail admin is the one exception: its own templates still carry inline
+    script and style (Wagtail is moving away from them), so there only, script-src and
+    style-src also allow 'unsafe-inline'. Nothing else is relaxed there: still no other host."""
+
+    ADMIN_PREFIXES = ("/admin/",)
+    # Redoc (the second API docs page) writes its styles at run time; styles only.
+    INLINE_STYLE_PREFIXES = ("/api/v1/redoc/",)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        if request.path_info.startswith(self.ADMIN_PREFIXES):
+            parts.replace = {
+                **(parts.replace or {}),
+                "script-src": [SELF, UNSAFE_INLINE],
+                "style-src": [SELF, UNSAFE_INLINE],
+            }
+        elif request.path_info.startswith(self.INLINE_STYLE_PREFIXES):
+            parts.replace = {
+                **(parts.replace or {}),
+                "style-src": [SELF, UNSAFE_INLINE],
+            }
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+        return response

@@ -1,5 +1,6 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -14,3 +15,13 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes: too many failed sign-ins for this name from this address."""
+    from django.conf import settings
+
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request, "cms/locked_out.html", {"cooloff_minutes": minutes}, status=429
+    )

@@ -2,10 +2,12 @@
 and a missing required variable stops the process instead of falling back to something
 unsafe. dev.py relaxes these for a laptop; test.py only makes the suite faster."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "csp",
+    "axes",
     "cms",
     "lessons",
     "schools",
@@ -68,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,7 +83,31 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.AnonymousPageCacheMiddleware",
+    # Last: it sees the request after authentication and records failed sign-ins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp): only our own host, no inline script or style on the
+# site, the pupil app and the API docs (their one inline script carries a nonce). The
+# Wagtail admin still needs inline script and style; cms.middleware relaxes it there only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF, "blob:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
 # Seconds a published page is served from the cache to visitors who are not signed in
 # (0 turns it off). Publishing, unpublishing, moving or deleting a page clears it at once.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
@@ -138,6 +167,29 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sign-in: django-axes locks an account (for that address) after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Failures are counted in the shared cache (Redis) and forgotten after the cool-off: no
+# table of addresses. Without Redis (one machine, a laptop) they go in the database, the
+# only store all processes share; failed attempts only, never a log of every sign-in.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if REDIS_URL
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "cms.views.locked_out"
+# Reverse proxies in front of the app whose X-Forwarded-For may be trusted (0: none).
+NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))
+AXES_IPWARE_PROXY_COUNT = NUM_PROXIES or None
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -267,6 +319,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No deep-link anchors inside the operation buttons (a link inside a button cannot be
+    # reached or announced properly: axe "nested-interactive").
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
 }
