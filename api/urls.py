@@ -4,7 +4,8 @@ from drf_spectacular.views import (
     SpectacularRedocView,
     SpectacularSwaggerView,
 )
-from rest_framework.routers import DefaultRouter
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from api.views import (
     CheckInSessionViewSet,
@@ -16,7 +17,16 @@ from api.views import (
 
 app_name = "api"
 
+
+class PublicAPIRootView(APIRootView):
+    """The list of endpoints is public, like the lessons and the docs; each endpoint still
+    decides who may read it."""
+
+    permission_classes = [AllowAny]
+
+
 router = DefaultRouter()
+router.APIRootView = PublicAPIRootView
 router.register("lessons", LessonViewSet, basename="lesson")
 router.register("sessions", CheckInSessionViewSet, basename="session")
 router.register("checkins", CheckInViewSet, basename="checkin")

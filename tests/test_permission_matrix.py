@@ -1,0 +1,209 @@
+"""Who may open what: every URL of our own apps, for every kind of visitor. A new URL that
+is not in the matrix fails the completeness test, so it cannot ship unchecked.
+
+Kinds: anonymous (a visitor, also a pupil: pupils have no account), teacher (her own class),
+school admin (her school), reviewer (Redactie: lessons, no classes, no results), municipality
+coordinator (Den Helder), regional coordinator."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from lessons.services import REVIEWERS, set_up_authoring
+from schools.models import CoordinatorScope, Membership, Role
+from schools.services import start_session
+from tests.factories import MunicipalityFactory, SchoolClassFactory, UserFactory
+from tests.schools.test_results import add_cell
+
+KINDS = ["anonymous", "teacher", "school_admin", "reviewer", "coordinator", "regional"]
+LOGIN = "login"  # a redirect to the sign-in page
+
+# path template -> expected status per kind, in KINDS order. {code}: the teacher's open
+# session; {other_code}: a session of a class she does not teach; {cls}/{other_cls} alike.
+MATRIX = {
+    # The site and the pupils' pages.
+    "/": [200, 200, 200, 200, 200, 200],
+    "/lessen/": [200, 200, 200, 200, 200, 200],
+    "/healthz": [200, 200, 200, 200, 200, 200],
+    "/doe-mee/": [200, 200, 200, 200, 200, 200],
+    "/doe-mee/{code}/": [200, 200, 200, 200, 200, 200],
+    "/doe-mee/{code}/bedankt/": [200, 200, 200, 200, 200, 200],
+    # Teachers' check-in pages: her own classes only (others: 404, not even "it exists").
+    "/sessies/": [LOGIN, 200, 200, 200, 200, 200],
+    "/sessies/klas/{cls}/": [LOGIN, 200, 200, 404, 404, 404],
+    "/sessies/klas/{other_cls}/": [LOGIN, 404, 404, 404, 404, 404],
+    "/sessies/{code}/": [LOGIN, 200, 200, 404, 404, 404],
+    "/sessies/{other_code}/": [LOGIN, 404, 404, 404, 404, 404],
+    "/sessies/{code}/status/": [LOGIN, 200, 200, 404, 404, 404],
+    "POST /sessies/start/": [LOGIN, 302, 302, 404, 404, 404],
+    "POST /sessies/{other_code}/sluiten/": [LOGIN, 404, 404, 404, 404, 404],
+    "POST /sessies/{other_code}/resultaten/": [LOGIN, 404, 404, 404, 404, 404],
+    # The API.
+    "/api/v1/": [200, 200, 200, 200, 200, 200],
+    "/api/v1/lessons/": [200, 200, 200, 200, 200, 200],
+    "/api/v1/sessions/{code}/": [200, 200, 200, 200, 200, 200],
+    "/api/v1/results/": [401, 200, 200, 403, 200, 200],
+    "/api/v1/participation/": [401, 200, 200, 403, 200, 200],
+    "/api/v1/schema/": [200, 200, 200, 200, 200, 200],
+    "/api/v1/docs/": [200, 200, 200, 200, 200, 200],
+    "/api/v1/redoc/": [200, 200, 200, 200, 200, 200],
+    # Our admin pages.
+    "/admin/resultaten/": [LOGIN, 200, 200, 403, 200, 200],
+    "/admin/resultaten/afdrukken/": [LOGIN, 200, 200, 403, 200, 200],
+    "/admin/resultaten/export.csv": [LOGIN, 200, 200, 403, 200, 200],
+    "/admin/resultaten/export.xlsx": [LOGIN, 200, 200, 403, 200, 200],
+    "/admin/api-sleutel/": [LOGIN, 200, 200, 302, 200, 200],
+    "/admin/scholen/": [LOGIN, 302, 200, 302, 302, 302],
+    "/admin/klassen/": [LOGIN, 200, 200, 302, 302, 302],
+    "/admin/gemeenten/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/lidmaatschappen/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/coordinatoren/": [LOGIN, 302, 302, 302, 302, 302],
+}
+# URL patterns of our apps that the matrix covers through the rows above (name -> row).
+COVERED = {
+    "checkins:join": "/doe-mee/",
+    "checkins:answer": "/doe-mee/{code}/",
+    "checkins:thanks": "/doe-mee/{code}/bedankt/",
+    "checkins:my_classes": "/sessies/",
+    "checkins:start": "POST /sessies/start/",
+    "checkins:class_results": "/sessies/klas/{cls}/",
+    "checkins:live": "/sessies/{code}/",
+    "checkins:status": "/sessies/{code}/status/",
+    "checkins:close": "POST /sessies/{other_code}/sluiten/",
+    "checkins:toggle_results": "POST /sessies/{other_code}/resultaten/",
+    "api:api-root": "/api/v1/",
+    "api:lesson-list": "/api/v1/lessons/",
+    "api:lesson-detail": "/api/v1/lessons/",
+    "api:session-detail": "/api/v1/sessions/{code}/",
+    "api:checkin-list": "tests/api/test_checkins.py (POST only, no account)",
+    "api:results": "/api/v1/results/",
+    "api:participation": "/api/v1/participation/",
+    "api:schema": "/api/v1/schema/",
+    "api:docs": "/api/v1/docs/",
+    "api:redoc": "/api/v1/redoc/",
+    "healthz": "/healthz",
+    "results_dashboard": "/admin/resultaten/",
+    "results_print": "/admin/resultaten/afdrukken/",
+    "results_csv": "/admin/resultaten/export.csv",
+    "results_xlsx": "/admin/resultaten/export.xlsx",
+    "api_token": "/admin/api-sleutel/",
+    # The scoped admin of schools and classes: index rows above; every action (add, edit,
+    # delete, inspect) per role in tests/schools/test_wagtail_hooks.py.
+    **{
+        f"{model}:{action}": "tests/schools/test_wagtail_hooks.py"
+        for model in ("school", "schoolclass")
+        for action in ("add", "delete", "edit", "index", "index_results", "inspect")
+    },
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def world(db, home, library):
+    set_up_authoring(library=library)
+    den_helder = MunicipalityFactory(name="Den Helder")
+    access = Permission.objects.get(codename="access_admin")
+
+    def staff(name):
+        user = UserFactory(username=name)
+        user.user_permissions.add(access)
+        return user
+
+    teacher, school_admin, reviewer = (
+        staff("juf"),
+        staff("directeur"),
+        staff("redacteur"),
+    )
+    coordinator, regional = staff("coordinator"), staff("regio")
+    ours = SchoolClassFactory(
+        school__municipality=den_helder, groups=["groep-5-6"], teachers=[teacher]
+    )
+    other = SchoolClassFactory(groups=["groep-7-8"])
+    Membership.objects.create(user=teacher, school=ours.school, role=Role.TEACHER)
+    Membership.objects.create(
+        user=school_admin, school=ours.school, role=Role.SCHOOL_ADMIN
+    )
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS))
+    CoordinatorScope.objects.create(user=coordinator, municipality=den_helder)
+    CoordinatorScope.objects.create(user=regional, municipality=None)
+    add_cell(ours, [1, 3, 4, 3, 2])
+    return {
+        "users": {
+            "anonymous": None,
+            "teacher": teacher,
+            "school_admin": school_admin,
+            "reviewer": reviewer,
+            "coordinator": coordinator,
+            "regional": regional,
+        },
+        "values": {
+            "code": start_session(
+                school_class=ours, started_by=teacher, moment="standalone"
+            ).code,
+            "other_code": start_session(
+                school_class=other, started_by=None, moment="standalone"
+            ).code,
+            "cls": ours.pk,
+            "other_cls": other.pk,
+            "school": ours.school_id,
+        },
+    }
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_url_for_every_kind_of_visitor(client, world, kind):
+    user = world["users"][kind]
+    if user is not None:
+        client.force_login(user)
+    wrong = {}
+    for row, statuses in MATRIX.items():
+        method, _space, template = row.rpartition(" ")
+        path = template.format(**world["values"])
+        if method == "POST":
+            response = client.post(
+                path, {"school_class": world["values"]["cls"], "moment": "standalone"}
+            )
+        else:
+            response = client.get(path)
+        expected = statuses[KINDS.index(kind)]
+        if expected == LOGIN:
+            ok = response.status_code == 302 and "login" in response["Location"]
+        else:
+            ok = response.status_code == expected
+        if not ok:
+            wrong[row] = (expected, response.status_code)
+    assert wrong == {}
+
+
+def _names(resolver, prefix=""):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from _names(pattern, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            module = getattr(pattern.callback, "__module__", "")
+            if module.startswith(("schools.", "api.", "cms.")) or (
+                module.startswith("drf_spectacular")
+                or module.startswith("rest_framework")
+            ):
+                yield prefix + pattern.name
+
+
+def test_the_matrix_covers_every_url_of_our_apps():
+    ours = {
+        name
+        for name in _names(get_resolver())
+        if not name.endswith(("-detail-format", "-list-format"))
+        and "format" not in name
+        and not name.startswith(("wagtail", "schools_", "lessons_"))
+    }
+    missing = sorted(ours - set(COVERED))
+    assert missing == [], f"add these to the permission matrix: {missing}"
+    assert {row for row in COVERED.values() if not row.startswith("tests/")} <= set(
+        MATRIX
+    )
