@@ -5,7 +5,7 @@ PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 MANAGE := $(UV) run --frozen python manage.py
 
-.PHONY: run test install lint check pytest e2e messages vendor vendor-check clean
+.PHONY: run test install lint check pytest e2e messages vendor vendor-check audit clean
 
 # uv installs the locked dependencies; bootstrap it into .tools/ when it is missing.
 .tools/bin/uv:
@@ -37,6 +37,12 @@ test: lint check pytest
 messages: install
 	$(MANAGE) makemessages --locale nl --ignore ".venv/*" --ignore ".tools/*" --ignore "cms/frontend/*" --no-obsolete --add-location file
 	$(MANAGE) compilemessages --locale nl --ignore ".venv/*" --ignore ".tools/*"
+
+# Known vulnerabilities in the locked Python packages (pip-audit against PyPI's advisory
+# database; needs internet access to pypi.org).
+audit: install
+	$(UV) export --frozen --format requirements-txt --no-hashes --quiet > .tools/audit-requirements.txt
+	$(UV) run --frozen pip-audit --disable-pip --no-deps --strict --progress-spinner off -r .tools/audit-requirements.txt
 
 # Front-end libraries (Chart.js) come from npm, pinned in cms/frontend/package-lock.json, and
 # are committed under cms/static/vendor/ so that `make run` needs no Node.js. `make vendor`
