@@ -41,6 +41,7 @@ messages: install
 # Known vulnerabilities in the locked Python packages (pip-audit against PyPI's advisory
 # database; needs internet access to pypi.org).
 audit: install
+	mkdir -p .tools
 	$(UV) export --frozen --format requirements-txt --no-hashes --quiet > .tools/audit-requirements.txt
 	$(UV) run --frozen pip-audit --disable-pip --no-deps --strict --progress-spinner off -r .tools/audit-requirements.txt
 
