@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
@@ -9,7 +10,14 @@ from schools.services import CheckInError
 
 def api_exception_handler(exc, context):
     """Errors are JSON with a message people can read: a rule a service refused becomes 400
-    (invalid input) or its own status (404, 409), never a 500."""
+    (invalid input) or its own status (404, 409), never a 500. A database that does not
+    answer is 503 with Retry-After: the pupil's browser keeps the answer and sends it again."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return Response(
+            {"detail": _("The service is briefly unavailable. Try again in a moment.")},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
     if isinstance(exc, ValidationError):
         errors = (
             exc.message_dict

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.AnonymousPageCacheMiddleware",
+    "cms.middleware.DatabaseUnavailableMiddleware",
     # Last: it sees the request after authentication and records failed sign-ins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -302,6 +303,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication"
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Trust X-Forwarded-For only from this many proxies (0: the connection's own address),
+    # so a client cannot pick its own address to slip past the throttles.
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

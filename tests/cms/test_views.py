@@ -88,3 +88,34 @@ def test_healthz_503_without_database():
         result.stdout.strip() == '503 {"status": "unavailable", "database": false}'
     ), result.stderr
     assert time.monotonic() - started < 15, "a dead database must fail fast"
+
+
+def test_without_database_pages_and_the_api_answer_503_quickly():
+    """A real unreachable database, in a process of its own: a pupil joining (API) and a
+    pupil's page get a 503 with Retry-After within seconds, not a 500 and not a hang."""
+    code = (
+        "import django, json; django.setup(); from django.test import Client; c = Client();"
+        "a = c.get('/api/v1/sessions/K7RM4Q/', HTTP_HOST='localhost');"
+        "p = c.get('/doe-mee/K7RM4Q/', HTTP_HOST='localhost');"
+        "print(a.status_code, a['Retry-After'], p.status_code, p['Retry-After'], a.json()['detail'])"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+    }
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.startswith("503 5 503 5 "), result.stdout + result.stderr
+    assert (
+        "even niet bereikbaar" in result.stdout.lower()
+        or "probeer" in result.stdout.lower()
+    )
+    assert time.monotonic() - started < 20
