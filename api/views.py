@@ -182,11 +182,7 @@ class _ResultsView(APIView):
 
 
 def stream_csv(rows, filename):
-    columns = []
-    for row in rows:
-        for key in results.flat_row(row):
-            if key not in columns:
-                columns.append(key)
+    columns = results.flat_columns(rows)
     pseudo = Echo()
     writer = csv.DictWriter(pseudo, fieldnames=columns, extrasaction="ignore")
     lines = itertools.chain(

@@ -591,12 +591,7 @@ def export_rows(sections):
 
 
 def export_columns(sections):
-    columns = ["section"]
-    for _key, row in export_rows(sections):
-        for name in row:
-            if name not in columns:
-                columns.append(name)
-    return columns
+    return ["section", *results.flat_columns(row for s in sections for row in s.rows)]
 
 
 def csv_lines(sections, *, described):
@@ -631,13 +626,9 @@ def xlsx_file(sections, *, title, described, target):
     about.append([str(_("Too few answers: the row shows no figures (privacy)."))])
     for section in sections:
         sheet = workbook.create_sheet(section.key[:31])
-        rows = [results.flat_row(row) for row in section.rows]
-        columns = []
-        for row in rows:
-            for name in row:
-                if name not in columns:
-                    columns.append(name)
+        columns = results.flat_columns(section.rows)
         sheet.append(columns)
-        for row in rows:
-            sheet.append([row.get(name) for name in columns])
+        for row in section.rows:
+            flat = results.flat_row(row)
+            sheet.append([flat.get(name) for name in columns])
     workbook.save(target)

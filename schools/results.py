@@ -563,6 +563,11 @@ def flat_row(row):
     return flat
 
 
+def flat_columns(rows):
+    """The columns of these rows once flattened, in the order they first appear."""
+    return list(dict.fromkeys(name for row in rows for name in flat_row(row)))
+
+
 def _json_value(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
 
@@ -574,7 +579,7 @@ def participation(*, viewer, filters=None, period="week"):
 
     if period not in ("week", "month"):
         raise ResultsError("Choose week or month as the period.")
-    filters = _parse_filters(filters or {}, viewer)
+    given, filters = filters or {}, _parse_filters(filters or {}, viewer)
     classes = SchoolClass.objects.all()
     if viewer.kind == "teacher":
         classes = classes.filter(pk__in=viewer.class_ids)
@@ -651,13 +656,7 @@ def participation(*, viewer, filters=None, period="week"):
         row.update(sessions=count, classes=classes, schools=schools)
     # Answers that count in the results: exactly the answers behind the mood figures per
     # period (the same engine, so the same suppression, rollups included).
-    raw_filters = {
-        name: ",".join(value) if isinstance(value, list) else str(value)
-        for name, value in filters.items()
-    }
-    for row in results(viewer=viewer, group_by=[period], filters=raw_filters)[
-        "results"
-    ]:
+    for row in results(viewer=viewer, group_by=[period], filters=given)["results"]:
         if not row["suppressed"]:
             rows[datetime.date.fromisoformat(row[period])]["answers"] = row["n"]
     return {
