@@ -5,7 +5,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from schools.services import CheckInError
+from schools.checkins.services import CheckInError
 
 
 def api_exception_handler(exc, context):

@@ -22,9 +22,10 @@ from api.serializers import (
     LessonSerializer,
 )
 from lessons.models import LessonPage
-from schools import results, services
-from schools.questions import questions_for_session
-from schools.throttling import WRONG_CODES, HashedScopedRateThrottle
+from schools import results
+from schools.checkins import services
+from schools.checkins.questions import questions_for_session
+from schools.checkins.throttling import WRONG_CODES, HashedScopedRateThrottle
 
 MAX_CHECK_IN_BYTES = 4096
 

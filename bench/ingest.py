@@ -96,8 +96,8 @@ def open_sessions(count, concurrency):
     """`count` open sessions, spread so that every thread gets its own classes (with room
     for 40 pupils) and the same number of sessions. Also one session for the bare insert.
     Returns ([[code, ...] per thread], bench session ids, bench class ids, bare session id)."""
+    from schools.checkins.services import start_session
     from schools.models import SchoolClass
-    from schools.services import start_session
 
     classes = list(SchoolClass.objects.order_by("pk"))
     if len(classes) < concurrency + 1:

@@ -183,6 +183,7 @@ def prepare(args):
     from django.contrib.auth.models import Permission
     from django.test import Client
 
+    from schools.checkins.services import start_session
     from schools.models import (
         CheckInSession,
         CoordinatorScope,
@@ -192,7 +193,6 @@ def prepare(args):
         School,
         SchoolClass,
     )
-    from schools.services import start_session
 
     User = get_user_model()
     access = Permission.objects.get(codename="access_admin")

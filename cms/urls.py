@@ -21,7 +21,7 @@ if settings.DEBUG:
 
 # Dutch at unprefixed URLs, English under /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
-    path("", include("schools.urls")),
+    path("", include("schools.checkins.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,8 +1,8 @@
 import pytest
 
 from cms.demo.site import load_site
+from schools.checkins.services import issue_token, new_idempotency_key, start_session
 from schools.models import Membership, Moment, Role
-from schools.services import issue_token, new_idempotency_key, start_session
 from tests.factories import (
     LessonIndexPageFactory,
     LessonPageFactory,
@@ -123,7 +123,7 @@ def session(school_class, teacher):
 @pytest.fixture
 def answer(session):
     """Answer the session as a new pupil would: a fresh token and key each time."""
-    from schools.services import record_check_in
+    from schools.checkins.services import record_check_in
 
     def give(session=session, **answers):
         return record_check_in(

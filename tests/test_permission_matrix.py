@@ -11,8 +11,8 @@ from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from lessons.services import REVIEWERS, set_up_authoring
+from schools.checkins.services import start_session
 from schools.models import CoordinatorScope, Membership, Role
-from schools.services import start_session
 from tests.factories import MunicipalityFactory, SchoolClassFactory, UserFactory
 from tests.schools.test_results import add_cell
 

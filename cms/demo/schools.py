@@ -14,6 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from lessons.models import GroupBand, LessonPage, LessonSeriesPage
+from schools.checkins.services import (
+    JOIN_CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    questions_for,
+    rebuild_result_cells,
+)
 from schools.models import (
     CLASS_SIZE_MARGIN,
     CheckInAnswer,
@@ -34,12 +40,6 @@ from schools.models import (
     session_lifetime,
 )
 from schools.results import refresh_rollups
-from schools.services import (
-    JOIN_CODE_ALPHABET,
-    JOIN_CODE_LENGTH,
-    questions_for,
-    rebuild_result_cells,
-)
 
 MUNICIPALITIES = {"den-helder": "Den Helder", "schagen": "Schagen", "texel": "Texel"}
 

@@ -4,8 +4,8 @@ import uuid
 import pytest
 from django.core.cache import cache
 
+from schools.checkins.services import close_session
 from schools.models import CheckInAnswer
-from schools.services import close_session
 
 
 @pytest.fixture(autouse=True)
@@ -180,7 +180,7 @@ def test_pupil_endpoints_ignore_staff_sessions_and_need_no_csrf(session, teacher
 
 
 def test_answers_are_throttled_per_client(client, session, monkeypatch):
-    from schools.throttling import HashedScopedRateThrottle
+    from schools.checkins.throttling import HashedScopedRateThrottle
 
     monkeypatch.setattr(
         HashedScopedRateThrottle, "THROTTLE_RATES", {"pupils": "3/minute"}

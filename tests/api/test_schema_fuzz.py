@@ -15,8 +15,8 @@ from schemathesis.checks import (
     response_schema_conformance,
 )
 
+from schools.checkins.services import start_session
 from schools.models import CoordinatorScope, Moment
-from schools.services import start_session
 from tests.factories import SchoolClassFactory, UserFactory
 
 

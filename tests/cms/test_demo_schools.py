@@ -15,6 +15,7 @@ from cms.demo.schools import (
     school_days,
     school_holidays,
 )
+from schools.checkins.services import JOIN_CODE_ALPHABET, questions_for
 from schools.models import (
     CLASS_SIZE_MARGIN,
     CheckInAnswer,
@@ -31,7 +32,6 @@ from schools.models import (
     SchoolKind,
     current_school_year,
 )
-from schools.services import JOIN_CODE_ALPHABET, questions_for
 
 TARGET = 3_000
 TODAY = datetime.date(2026, 6, 15)  # a fixed year: 2025-06-15 to 2026-06-14

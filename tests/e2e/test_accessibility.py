@@ -8,8 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
+from schools.checkins.services import close_session, start_session
 from schools.models import CoordinatorScope, Membership, Role
-from schools.services import close_session, start_session
 from tests.e2e.test_check_in import sign_in
 from tests.factories import (
     LessonIndexPageFactory,
@@ -103,7 +103,11 @@ def data():
             school_class=older, started_by=teacher, moment="standalone"
         ),
     }
-    from schools.services import issue_token, new_idempotency_key, record_check_in
+    from schools.checkins.services import (
+        issue_token,
+        new_idempotency_key,
+        record_check_in,
+    )
 
     for mood in (1, 2, 3, 4, 5, 4, 3):
         record_check_in(

@@ -6,8 +6,8 @@ import re
 from django.core.cache import cache
 from django.db import models
 
+from schools.checkins.services import close_session
 from schools.models import CheckInAnswer, UsedToken
-from schools.services import close_session
 
 PUPIL_ADDRESS = "203.0.113.42"
 PUPIL_BROWSER = "Mozilla/5.0 (Chromebook; leerling-tablet-7)"

@@ -99,8 +99,8 @@ def test_pressing_done_twice_stores_one_answer(client, session):
 
 
 def test_young_children_see_three_faces_only(client, teacher):
+    from schools.checkins.services import start_session
     from schools.models import Moment
-    from schools.services import start_session
 
     young = start_session(
         school_class=SchoolClassFactory(groups=["groep-1-2"], teachers=[teacher]),
@@ -135,7 +135,7 @@ def test_tablet_mode_starts_fresh_for_the_next_pupil(client, session):
 
 
 def test_wrong_or_closed_codes_get_the_same_friendly_message(client, session):
-    from schools.services import close_session
+    from schools.checkins.services import close_session
 
     wrong = client.get("/doe-mee/", {"code": "QQQQQQ"})
     assert wrong.status_code == 404

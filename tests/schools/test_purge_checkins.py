@@ -4,15 +4,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from schools.checkins.services import close_session
 from schools.models import CheckInAnswer, CheckInSession, UsedToken
-from schools.services import close_session
 
 
 def test_purge_deletes_old_raw_answers_and_keeps_recent_ones(
     session, answer, school_class, teacher, capsys
 ):
+    from schools.checkins.services import start_session
     from schools.models import Moment
-    from schools.services import start_session
 
     for mood in (3, 4, 5):
         answer(mood=mood)

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schools import results
+from schools.checkins.services import purge_answers
 from schools.models import CoordinatorScope, ResultCell
 from schools.results import ResultsError, Viewer, viewer_for
-from schools.services import purge_answers
 from tests.factories import (
     MunicipalityFactory,
     SchoolClassFactory,
@@ -182,8 +182,8 @@ def test_unknown_groupings_and_filters_are_refused(region, group_by, filters):
 
 
 def test_results_are_the_same_after_the_raw_answers_are_purged(region, teacher, answer):
+    from schools.checkins.services import close_session, start_session
     from schools.models import Moment
-    from schools.services import close_session, start_session
 
     session = start_session(
         school_class=region["classes"][1], started_by=teacher, moment=Moment.STANDALONE
@@ -522,8 +522,8 @@ def _regional_coordinator():
 def test_watching_the_current_week_tells_a_coordinator_nothing(region, teacher, answer):
     """Attack: ask the same thing before and after one more answer, and subtract. The week
     that is still running is not in a coordinator's figures, so there is nothing to see."""
+    from schools.checkins.services import start_session
     from schools.models import Moment
-    from schools.services import start_session
 
     for school_class in region["classes"][:3]:
         add_cell(school_class, [3, 3, 3, 3, 3], week=MONDAY)
@@ -557,8 +557,8 @@ def test_participation_counts_per_week_and_month_in_local_time(region, lessons):
     from the threshold up count."""
     import zoneinfo
 
+    from schools.checkins.services import start_session
     from schools.models import CheckInSession, LessonDelivery
-    from schools.services import start_session
 
     amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
     # Monday 28 September 2026: its Thursday is 1 October, so the week is October's.

@@ -5,14 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from schools.models import (
-    CheckInAnswer,
-    CheckInSession,
-    LessonDelivery,
-    Moment,
-    QuestionSet,
-)
-from schools.services import (
+from schools.checkins.services import (
     JOIN_CODE_ALPHABET,
     ClassFull,
     SessionClosed,
@@ -25,6 +18,13 @@ from schools.services import (
     questions_for,
     record_check_in,
     start_session,
+)
+from schools.models import (
+    CheckInAnswer,
+    CheckInSession,
+    LessonDelivery,
+    Moment,
+    QuestionSet,
 )
 from tests.factories import (
     LessonIndexPageFactory,
@@ -319,7 +319,11 @@ def test_a_token_from_before_the_question_set_was_in_it_still_works(session):
     step-by-step path, which reads the set from the session."""
     from django.core import signing
 
-    from schools.services import TOKEN_SALT, new_idempotency_key, record_check_in
+    from schools.checkins.services import (
+        TOKEN_SALT,
+        new_idempotency_key,
+        record_check_in,
+    )
 
     old = signing.dumps(
         {"s": session.pk, "n": "0" * 32}, salt=TOKEN_SALT, compress=False

@@ -1,7 +1,7 @@
 import pytest
 
+from schools.checkins.services import close_session, show_live_results
 from schools.models import Membership, Role
-from schools.services import close_session, show_live_results
 from tests.factories import SchoolClassFactory, UserFactory
 
 

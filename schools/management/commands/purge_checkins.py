@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from schools.services import purge_answers
+from schools.checkins.services import purge_answers
 
 
 class Command(BaseCommand):

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from schools import dashboard, results
+from schools import results
+from schools.dashboard import sections as dashboard
+from schools.dashboard.forms import DashboardFilters
 
 
 class NoResults(Exception):
@@ -34,7 +36,7 @@ def _context(request):
     viewer = results.viewer_for_request(request)
     if viewer is None:
         raise NoResults
-    form = dashboard.DashboardFilters(request.GET, viewer=viewer)
+    form = DashboardFilters(request.GET, viewer=viewer)
     valid = form.is_valid()
     state = results.rollup_state()
     sections = dashboard.build(viewer, form, state=state) if valid else []

@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from schools import results, services
+from schools import results
+from schools.checkins import services
+from schools.checkins.questions import answers_from_form, questions_for_session
+from schools.checkins.throttling import WRONG_CODES
 from schools.models import CheckInSession, Moment, SchoolClass
-from schools.questions import answers_from_form, questions_for_session
-from schools.throttling import WRONG_CODES
 
 # --- Pupils: no account, nothing about them kept (see schools.models.CheckInAnswer).
 
@@ -317,7 +318,8 @@ def class_results(request, pk):
     from django.conf import settings
     from django.utils import timezone
 
-    from schools import dashboard
+    from schools.dashboard import sections as dashboard
+    from schools.dashboard.forms import DashboardFilters
     from schools.models import LessonDelivery
 
     school_class = get_object_or_404(
@@ -328,7 +330,7 @@ def class_results(request, pk):
         settings.RESULTS_TEACHER_MIN_ANSWERS,
         class_ids=frozenset({school_class.pk}),
     )
-    form = dashboard.DashboardFilters({}, viewer=viewer)
+    form = DashboardFilters({}, viewer=viewer)
     form.is_valid()
     sections = [
         section

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schools import views
+from schools.checkins import views
 
 app_name = "checkins"
 
