@@ -25,6 +25,7 @@ from lessons.models import LessonPage
 from schools import results
 from schools.checkins import services
 from schools.checkins.questions import questions_for_session
+from schools.checkins.recording import record_check_in
 from schools.checkins.throttling import WRONG_CODES, HashedScopedRateThrottle
 
 MAX_CHECK_IN_BYTES = 4096
@@ -125,7 +126,7 @@ class CheckInViewSet(PupilViewSet):
         serializer = CheckInSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        created = services.record_check_in(
+        created = record_check_in(
             code=data["session"],
             token=data["token"],
             key=data["key"],

@@ -3,12 +3,18 @@ scopes. A school admin sees and manages the classes of her own school only; a te
 her own classes; municipalities, memberships and coordinator scopes are for the platform's
 administrators."""
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
+from schools import services
 from schools.models import (
     CoordinatorScope,
     Membership,
@@ -45,9 +51,69 @@ class ScopedCreateView(generic.CreateView):
         return limit_choices(super().get_form(*args, **kwargs), self.request.user)
 
 
-class ScopedDeleteView(ScopedQuerysetMixin, generic.DeleteView):
+class RefuseProtectedDeleteView(generic.DeleteView):
+    """A row others depend on (a municipality with schools) is not deleted: say so."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("%(object)s is still in use and cannot be deleted.")
+                % {"object": self.object},
+            )
+            return redirect(self.get_success_url())
+
+
+class ArchiveOrDeleteView(ScopedQuerysetMixin, generic.DeleteView):
+    """Deleting a class or school with history (check-ins, lessons given) archives it
+    instead: published figures never change. One made by mistake is deleted."""
+
+    template_name = "schools/admin/confirm_remove.html"
+
     def get_queryset(self):
         return self.get_scoped_queryset()
+
+    def remove(self):
+        """The service that archives or deletes; returns which it did."""
+        raise NotImplementedError
+
+    @cached_property
+    def has_history(self):
+        return self.object.has_history
+
+    @property
+    def confirmation_message(self):
+        if self.has_history:
+            return _(
+                "%(object)s has check-ins or lessons given. Those stay part of the "
+                "pilot's figures, so it is archived, not deleted: it then starts no "
+                "more check-ins."
+            ) % {"object": self.object}
+        return super().confirmation_message
+
+    def delete_action(self):
+        with transaction.atomic():
+            if not self.has_history:
+                log(instance=self.object, action="wagtail.delete")
+            if self.remove() == "archived":
+                log(instance=self.object, action="wagtail.edit")
+
+    def get_success_message(self):
+        if self.has_history:
+            return _("%(object)s is archived.") % {"object": self.object}
+        return super().get_success_message()
+
+
+class ArchiveClassView(ArchiveOrDeleteView):
+    def remove(self):
+        return services.remove_class(school_class=self.object)
+
+
+class ArchiveSchoolView(ArchiveOrDeleteView):
+    def remove(self):
+        return services.remove_school(school=self.object)
 
 
 class ScopedInspectView(ScopedQuerysetMixin, generic.InspectView):
@@ -56,9 +122,12 @@ class ScopedInspectView(ScopedQuerysetMixin, generic.InspectView):
 
 
 def limit_choices(form, user):
-    """A school admin picks only her own schools, and teachers who work there."""
+    """A school admin picks only her own schools, and teachers who work there. Moving a
+    school to another municipality is for the platform's administrators only."""
     if user.is_superuser:
         return form
+    if "municipality" in form.fields and not user.has_perm("schools.change_school"):
+        form.fields["municipality"].disabled = True
     schools = School.objects.for_user(user)
     if "school" in form.fields:
         form.fields["school"].queryset = schools
@@ -73,7 +142,6 @@ class ScopedViewSet(ModelViewSet):
     index_view_class = ScopedIndexView
     add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
     inspect_view_class = ScopedInspectView
     inspect_view_enabled = True
 
@@ -84,6 +152,7 @@ class ScopedViewSet(ModelViewSet):
 
 class MunicipalityViewSet(ModelViewSet):
     model = Municipality
+    delete_view_class = RefuseProtectedDeleteView
     url_prefix = "gemeenten"
     icon = "site"
     menu_label = _("Municipalities")
@@ -93,22 +162,24 @@ class MunicipalityViewSet(ModelViewSet):
 
 class SchoolViewSet(ScopedViewSet):
     model = School
+    delete_view_class = ArchiveSchoolView
     url_prefix = "scholen"
     icon = "home"
     menu_label = _("Schools")
     form_fields = ["name", "municipality", "board", "kind"]
-    list_display = ["name", "municipality", "kind"]
+    list_display = ["name", "municipality", "kind", "archived_on"]
     list_filter = ["municipality", "kind"]
     search_fields = ["name"]
 
 
 class SchoolClassViewSet(ScopedViewSet):
     model = SchoolClass
+    delete_view_class = ArchiveClassView
     url_prefix = "klassen"
     icon = "group"
     menu_label = _("Classes")
     form_fields = ["school", "name", "groups", "school_year", "pupil_count", "teachers"]
-    list_display = ["name", "school", "school_year", "pupil_count"]
+    list_display = ["name", "school", "school_year", "pupil_count", "archived_on"]
     list_filter = ["school_year"]
     search_fields = ["name"]
 

@@ -123,7 +123,7 @@ def session(school_class, teacher):
 @pytest.fixture
 def answer(session):
     """Answer the session as a new pupil would: a fresh token and key each time."""
-    from schools.checkins.services import record_check_in
+    from schools.checkins.recording import record_check_in
 
     def give(session=session, **answers):
         return record_check_in(

@@ -1,3 +1,6 @@
+import datetime
+import random
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
@@ -151,3 +154,71 @@ class SchoolClassFactory(factory.django.DjangoModelFactory):
     def teachers(self, create, extracted, **kwargs):
         if extracted:
             self.teachers.set(extracted)
+
+
+def counted_session(
+    school_class,
+    moods=(),
+    *,
+    week,
+    moment="lesson_start",
+    lesson=None,
+    ended=True,
+    **counts,
+):
+    """A check-in as the write path leaves it, made in one go: `moods` are the counts of
+    the faces 1-5, `counts` any other value columns (energy_high=3, ...)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from schools.models import CheckInSession, QuestionSet
+
+    counts.update(
+        {f"mood_{value}": count for value, count in enumerate(moods, start=1) if count}
+    )
+    opened = timezone.now() - datetime.timedelta(hours=5 if ended else 0)
+    return CheckInSession.objects.create(
+        school_class=school_class,
+        school_id=school_class.school_id,
+        municipality_id=school_class.school.municipality_id,
+        band=school_class.youngest_band(),
+        week=week,
+        lesson=lesson,
+        moment=moment,
+        question_set=QuestionSet.STANDARD,
+        code="".join(random.choices("ACDEFGHJK", k=6)),  # noqa: S311
+        expected=40,
+        n=max(sum(moods), *[0, *counts.values()]),
+        opened_at=opened,
+        expires_at=opened + datetime.timedelta(hours=4),
+        closed_at=opened + datetime.timedelta(minutes=10) if ended else None,
+        **counts,
+    )
+
+
+MONDAY = datetime.date(2026, 9, 7)  # a week long complete
+
+
+def add_check_in(
+    school_class, moods, *, week=MONDAY, moment="lesson_start", lesson_key=0
+):
+    """An ended check-in of a class with these counts of the faces 1-5."""
+    lesson = LessonPage.objects.get(pk=lesson_key) if lesson_key else None
+    return counted_session(school_class, moods, week=week, moment=moment, lesson=lesson)
+
+
+def add_delivery(school_class, lesson, day):
+    """Lesson given to a class on a day, where the class counts today."""
+    from schools import clock
+    from schools.models import LessonDelivery
+
+    return LessonDelivery.objects.create(
+        school_class=school_class,
+        school_id=school_class.school_id,
+        municipality_id=school_class.school.municipality_id,
+        band=school_class.youngest_band(),
+        lesson=lesson,
+        delivered_on=day,
+        week=clock.week_of(day),
+    )

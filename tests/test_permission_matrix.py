@@ -13,8 +13,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from lessons.services import REVIEWERS, set_up_authoring
 from schools.checkins.services import start_session
 from schools.models import CoordinatorScope, Membership, Role
-from tests.factories import MunicipalityFactory, SchoolClassFactory, UserFactory
-from tests.schools.test_results import add_cell
+from tests.factories import (
+    MunicipalityFactory,
+    SchoolClassFactory,
+    UserFactory,
+    add_check_in,
+)
 
 KINDS = ["anonymous", "teacher", "school_admin", "reviewer", "coordinator", "regional"]
 LOGIN = "login"  # a redirect to the sign-in page
@@ -38,7 +42,6 @@ MATRIX = {
     "/sessies/{code}/status/": [LOGIN, 200, 200, 404, 404, 404],
     "POST /sessies/start/": [LOGIN, 302, 302, 404, 404, 404],
     "POST /sessies/{other_code}/sluiten/": [LOGIN, 404, 404, 404, 404, 404],
-    "POST /sessies/{other_code}/resultaten/": [LOGIN, 404, 404, 404, 404, 404],
     # The API.
     "/api/v1/": [200, 200, 200, 200, 200, 200],
     "/api/v1/lessons/": [200, 200, 200, 200, 200, 200],
@@ -71,7 +74,6 @@ COVERED = {
     "checkins:live": "/sessies/{code}/",
     "checkins:status": "/sessies/{code}/status/",
     "checkins:close": "POST /sessies/{other_code}/sluiten/",
-    "checkins:toggle_results": "POST /sessies/{other_code}/resultaten/",
     "api:api-root": "/api/v1/",
     "api:lesson-list": "/api/v1/lessons/",
     "api:lesson-detail": "/api/v1/lessons/",
@@ -131,7 +133,7 @@ def world(db, home, library):
     reviewer.groups.add(Group.objects.get(name=REVIEWERS))
     CoordinatorScope.objects.create(user=coordinator, municipality=den_helder)
     CoordinatorScope.objects.create(user=regional, municipality=None)
-    add_cell(ours, [1, 3, 4, 3, 2])
+    add_check_in(ours, [1, 3, 4, 3, 2])
     return {
         "users": {
             "anonymous": None,

@@ -11,18 +11,17 @@ from itertools import accumulate
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Sum
 
 from lessons.models import GroupBand, LessonPage, LessonSeriesPage
+from schools import clock
 from schools.checkins.services import (
     JOIN_CODE_ALPHABET,
     JOIN_CODE_LENGTH,
     questions_for,
-    rebuild_result_cells,
 )
 from schools.models import (
     CLASS_SIZE_MARGIN,
-    CheckInAnswer,
     CheckInSession,
     CoordinatorScope,
     Energy,
@@ -36,6 +35,7 @@ from schools.models import (
     School,
     SchoolClass,
     SchoolKind,
+    answer_columns,
     current_school_year,
     session_lifetime,
 )
@@ -260,7 +260,7 @@ def generate_check_ins(*, library, seed=2026, target_answers=110_000, today=None
     """A school year of closed check-in sessions with answers for the demo classes, over
     the twelve months before today, about `target_answers` answers. Does nothing when the
     demo classes already have synthetic sessions (those nobody started)."""
-    classes = list(demo_classes().prefetch_related("groups"))
+    classes = list(demo_classes().select_related("school").prefetch_related("groups"))
     existing = CheckInSession.objects.filter(
         school_class__in=classes, started_by__isnull=True
     )
@@ -268,13 +268,13 @@ def generate_check_ins(*, library, seed=2026, target_answers=110_000, today=None
         return {
             "created": False,
             "sessions": existing.count(),
-            "answers": CheckInAnswer.objects.filter(session__in=existing).count(),
+            "answers": existing.aggregate(answers=Sum("n"))["answers"],
             "deliveries": LessonDelivery.objects.filter(
                 school_class__in=classes
             ).count(),
         }
     rng = random.Random(seed)  # noqa: S311  (synthetic data, the same every run)
-    today = today or timezone.localdate()
+    today = today or clock.today()
     days = school_days(
         today - datetime.timedelta(days=365), today - datetime.timedelta(days=1)
     )
@@ -282,12 +282,6 @@ def generate_check_ins(*, library, seed=2026, target_answers=110_000, today=None
     sessions = plan.select(target_answers)
     with transaction.atomic():
         counts = _store(rng, sessions, plan.class_effect)
-        # Bulk inserts skip the service that counts each answer into the results.
-        rebuild_result_cells(
-            sessions=CheckInSession.objects.filter(
-                school_class__in=classes, started_by__isnull=True
-            )
-        )
         # Past weeks were written in bulk: sum them into the rollups from scratch.
         refresh_rollups(full=True)
         return counts
@@ -455,54 +449,60 @@ class _Plan:
         return datetime.datetime.combine(
             day,
             datetime.time(minutes // 60, minutes % 60),
-            tzinfo=timezone.get_current_timezone(),
+            tzinfo=clock.platform_zone(),
         )
 
 
 def _store(rng, planned, class_effect):
+    """The planned sessions as the write path leaves them: closed, with their answers as
+    counts (no row per answer), and the lessons given."""
     lifetime = session_lifetime()
-    sessions = []
+    sessions, day_effect, bands = [], {}, {}
     for item in planned:
-        opened_at = item["opened_at"]
-        sessions.append(
-            CheckInSession(
-                school_class=item["school_class"],
-                lesson=item["lesson"],
-                moment=item["moment"],
-                question_set=item["question_set"],
-                code="".join(rng.choices(JOIN_CODE_ALPHABET, k=JOIN_CODE_LENGTH)),
-                expected=item["school_class"].pupil_count,
-                answer_count=item["count"],
-                opened_at=opened_at,
-                expires_at=opened_at + lifetime,
-                closed_at=opened_at + datetime.timedelta(minutes=rng.randint(4, 12)),
-                show_live_results=rng.random() < 0.2,
-            )
-        )
-    CheckInSession.objects.bulk_create(sessions, batch_size=BATCH)
-
-    answers, total, day_effect = [], 0, {}
-    for session, item in zip(sessions, planned, strict=True):
-        key = session.school_class_id, item["day"]  # how the class feels that day
+        school_class, opened_at = item["school_class"], item["opened_at"]
+        key = school_class.pk, item["day"]  # how the class feels that day
         if key not in day_effect:
             day_effect[key] = class_effect[key[0]] + rng.gauss(0, 0.15)
-        effect = day_effect[key]
-        for _pupil in range(session.answer_count):
-            answers.append(_answer(rng, session, item["day"], effect))
-        if len(answers) >= BATCH:
-            total += len(CheckInAnswer.objects.bulk_create(answers, batch_size=BATCH))
-            answers = []
-    total += len(CheckInAnswer.objects.bulk_create(answers, batch_size=BATCH))
+        if school_class.pk not in bands:
+            bands[school_class.pk] = school_class.youngest_band()
+        where = {
+            "school_class": school_class,
+            "school_id": school_class.school_id,
+            "municipality_id": school_class.school.municipality_id,
+            "band": bands[school_class.pk],
+        }
+        session = CheckInSession(
+            **where,
+            week=clock.week_of(item["day"]),
+            lesson=item["lesson"],
+            moment=item["moment"],
+            question_set=item["question_set"],
+            code="".join(rng.choices(JOIN_CODE_ALPHABET, k=JOIN_CODE_LENGTH)),
+            expected=school_class.pupil_count,
+            opened_at=opened_at,
+            expires_at=opened_at + lifetime,
+            closed_at=opened_at + datetime.timedelta(minutes=rng.randint(4, 12)),
+        )
+        for _pupil in range(item["count"]):
+            values = _answer(rng, item["moment"], item["question_set"], day_effect[key])
+            _count(session, values)
+        item["where"] = where
+        sessions.append(session)
+    CheckInSession.objects.bulk_create(sessions, batch_size=BATCH)
 
     deliveries = {
-        (s.school_class_id, s.lesson_id, item["day"])
+        (s.school_class_id, s.lesson_id, item["day"]): item["where"]
         for s, item in zip(sessions, planned, strict=True)
         if s.lesson_id is not None
     }
     LessonDelivery.objects.bulk_create(
         [
-            LessonDelivery(school_class_id=c, lesson_id=lesson, delivered_on=day)
-            for c, lesson, day in sorted(deliveries)
+            LessonDelivery(
+                **where, lesson_id=lesson, delivered_on=day, week=clock.week_of(day)
+            )
+            for (_class, lesson, day), where in sorted(
+                deliveries.items(), key=lambda item: item[0]
+            )
         ],
         batch_size=BATCH,
         ignore_conflicts=True,
@@ -510,21 +510,28 @@ def _store(rng, planned, class_effect):
     return {
         "created": True,
         "sessions": len(sessions),
-        "answers": total,
+        "answers": sum(session.n for session in sessions),
         "deliveries": len(deliveries),
     }
 
 
-def _answer(rng, session, day, effect):
-    moment, question_set = session.moment, session.question_set
+def _count(session, values):
+    """What the write path does to a session for one answer."""
+    session.n += 1
+    for question, value in values.items():
+        column = answer_columns(question)[value]
+        setattr(session, column, getattr(session, column) + 1)
+
+
+def _answer(rng, moment, question_set, effect):
+    """One synthetic pupil's values, {question: value} for the questions answered."""
     if question_set == QuestionSet.LADDER:
-        ladder = None
-        if rng.random() >= SKIP["ladder"]:
-            mean = LADDER_MEAN + 2 * effect
-            if moment == Moment.SERIES_END:
-                mean += SERIES_LIFT
-            ladder = min(10, max(0, round(rng.gauss(mean, LADDER_SPREAD))))
-        return CheckInAnswer(session=session, answered_on=day, ladder=ladder)
+        if rng.random() < SKIP["ladder"]:
+            return {}
+        mean = LADDER_MEAN + 2 * effect
+        if moment == Moment.SERIES_END:
+            mean += SERIES_LIFT
+        return {"ladder": min(10, max(0, round(rng.gauss(mean, LADDER_SPREAD))))}
 
     mood = None
     if rng.random() >= SKIP["mood"]:
@@ -536,18 +543,17 @@ def _answer(rng, session, day, effect):
             mood = 5 if latent >= 4.0 else 3 if latent >= 2.3 else 1
         else:
             mood = min(5, max(1, round(latent)))
+    values = {} if mood is None else {"mood": mood}
     if question_set == QuestionSet.YOUNG:
-        return CheckInAnswer(session=session, answered_on=day, mood=mood)
-
-    energy = feeling = ""
+        return values
     if rng.random() >= SKIP["energy"]:
         energy = rng.choices(ENERGY, cum_weights=ENERGY_CUMULATIVE[mood or 0])[0]
+        values["energy"] = energy.value
     if rng.random() >= SKIP["feeling"]:
         band = "low" if mood in (1, 2) else "middle" if mood in (None, 3) else "high"
         feeling = rng.choices(FEELINGS, cum_weights=FEELING_CUMULATIVE[band])[0]
-    return CheckInAnswer(
-        session=session, answered_on=day, mood=mood, energy=energy, feeling=feeling
-    )
+        values["feeling"] = feeling.value
+    return values
 
 
 def create_school_users(*, password):

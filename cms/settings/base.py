@@ -269,9 +269,9 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # Check-ins: how long a join code lives, and from how many answers results may be shown.
 CHECKIN_SESSION_HOURS = 4
-# Raw answers are deleted this many days after their session ended (purge_checkins); the
-# counts live on in the result cells until the pilot's evaluation.
-CHECKIN_RETENTION_DAYS = 30
+# An answer is only ever kept as counts. The spent one-time tokens that make it count once
+# are deleted this many hours after their session ended (purge_checkins, nightly).
+CHECKIN_TOKEN_HOURS = 24
 RESULTS_TEACHER_MIN_ANSWERS = 5
 RESULTS_COORDINATOR_MIN_ANSWERS = 10
 

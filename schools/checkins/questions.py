@@ -1,6 +1,8 @@
-"""The check-in questions as pupils see them: every option has an icon, a word and a
-sentence to read aloud. The HTML flow and the API both describe questions from here."""
+"""The check-in questions: which a question set asks, the values each may take, and how
+pupils see them (every option has an icon, a word and a sentence to read aloud). The HTML
+flow, the API, the write path and the results all take the questions from here."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from schools.models import Energy, Feeling, QuestionSet
@@ -72,8 +74,51 @@ QUESTIONS = {
 }
 
 
+CHOOSE = {
+    "faces": _("Choose one of the faces."),
+    "energy": _("Choose low, medium or high."),
+    "words": _("Choose one of the feeling words."),
+    "ladder": _("Choose a number from 0 to 10."),
+}
+
+
 def questions_for_session(session):
     return QUESTIONS[session.question_set]
+
+
+def question_names(question_set):
+    return [question["name"] for question in QUESTIONS[question_set]]
+
+
+def clean_answers(*, question_set, answers):
+    """One pupil's values, checked against the questions of the set: {name: value} for
+    the questions answered. Every question may be skipped."""
+    if not isinstance(answers, dict):
+        raise ValidationError({"answers": _("Answers must be an object.")})
+    questions = {question["name"]: question for question in QUESTIONS[question_set]}
+    errors = {}
+    unknown = set(answers) - set(questions)
+    if unknown:
+        errors["answers"] = _("Unknown questions: %(names)s.") % {
+            "names": ", ".join(sorted(map(str, unknown)))
+        }
+    values = {}
+    for name, question in questions.items():
+        value = answers.get(name)
+        if value in (None, ""):
+            continue
+        # bool is an int in Python: True must not pass as the face 1.
+        if type(value) in (int, str) and value in _values(question):
+            values[name] = value
+        else:
+            errors[name] = CHOOSE[question["kind"]]
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def _values(question):
+    return {option["value"] for option in question["options"]}
 
 
 def answers_from_form(data, questions):

@@ -14,5 +14,4 @@ urlpatterns = [
     path("sessies/<str:code>/", views.live, name="live"),
     path("sessies/<str:code>/status/", views.status, name="status"),
     path("sessies/<str:code>/sluiten/", views.close, name="close"),
-    path("sessies/<str:code>/resultaten/", views.toggle_results, name="toggle_results"),
 ]

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from schools import results
 from schools.checkins import services
 from schools.checkins.questions import answers_from_form, questions_for_session
+from schools.checkins.recording import record_check_in
 from schools.checkins.throttling import WRONG_CODES
 from schools.models import CheckInSession, Moment, SchoolClass
 
-# --- Pupils: no account, nothing about them kept (see schools.models.CheckInAnswer).
+# --- Pupils: no account, nothing about them kept (an answer only adds to counts).
 
 
 def _too_many_tries(request):
@@ -111,7 +112,7 @@ def _step(value, last):
 
 def _submit(request, session, questions, tablet, data, chosen):
     try:
-        services.record_check_in(
+        record_check_in(
             code=session.code,
             token=data.get("token", ""),
             key=data.get("key", ""),
@@ -188,6 +189,7 @@ def _teacher_session(request, code):
 def my_classes(request):
     classes = (
         SchoolClass.objects.for_user(request.user)
+        .active()
         .select_related("school")
         .prefetch_related("groups")
     )
@@ -205,7 +207,7 @@ def my_classes(request):
 @require_POST
 def start(request):
     school_class = get_object_or_404(
-        SchoolClass.objects.for_user(request.user),
+        SchoolClass.objects.for_user(request.user).active(),
         pk=_int(request.POST.get("school_class")),
     )
     lesson = None
@@ -253,12 +255,14 @@ def _result_cells(session, cells):
 
 
 def _status(session):
-    visible = not session.is_open or session.show_live_results
+    """What the board shows: while the check-in is open only how many have answered (the
+    counts would show each answer as it comes in); once it has ended, its figures."""
+    is_open = session.is_open
     return {
-        "answered": session.answer_count,
+        "answered": session.n,
         "expected": session.expected,
-        "open": session.is_open,
-        "results": results.session_results(session) if visible else None,
+        "open": is_open,
+        "results": None if is_open else results.session_results(session),
     }
 
 
@@ -277,7 +281,6 @@ def live(request, code):
     status = _status(session)
     cells = _result_cells(session, status["results"]) if status["results"] else None
     context = {
-        "purged": status["answered"] > 0 and not session.answers.exists(),
         "session": session,
         "status": status,
         "join_url": join_url,
@@ -303,21 +306,11 @@ def close(request, code):
 
 
 @login_required
-@require_POST
-def toggle_results(request, code):
-    session = _teacher_session(request, code)
-    services.show_live_results(session=session, visible=request.POST.get("show") == "1")
-    return redirect("checkins:live", code=code)
-
-
-@login_required
 @require_GET
 def class_results(request, pk):
     """A teacher's own class: check-ins held, lessons given, and the class's results (from
     five answers), from the same engine and sections as the coordinators' dashboard."""
-    from django.conf import settings
-    from django.utils import timezone
-
+    from schools.clock import today
     from schools.dashboard import sections as dashboard
     from schools.dashboard.forms import DashboardFilters
     from schools.models import LessonDelivery
@@ -325,11 +318,7 @@ def class_results(request, pk):
     school_class = get_object_or_404(
         SchoolClass.objects.for_user(request.user).select_related("school"), pk=pk
     )
-    viewer = results.Viewer(
-        "teacher",
-        settings.RESULTS_TEACHER_MIN_ANSWERS,
-        class_ids=frozenset({school_class.pk}),
-    )
+    viewer = results.Viewer.teacher({school_class.pk})
     form = DashboardFilters({}, viewer=viewer)
     form.is_valid()
     sections = [
@@ -352,6 +341,6 @@ def class_results(request, pk):
             "lessons_given": deliveries.count(),
             "sections": sections,
             "threshold": viewer.threshold,
-            "today": timezone.localdate(),
+            "today": today(),
         },
     )

@@ -70,7 +70,7 @@ class DashboardFilters(forms.Form):
         self.viewer = viewer
         everything = [("", _("All"))]
         schools = School.objects.order_by("name")
-        if viewer.kind == "teacher":
+        if viewer.is_teacher:
             schools = schools.filter(classes__in=viewer.class_ids).distinct()
             del self.fields["municipality"]
         elif viewer.municipality_id is not None:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from lessons.models import GroupBand, LessonPage, Theme
-from schools import results
+from schools import clock, results
 from schools.checkins import questions
 from schools.models import Moment, Municipality
 
@@ -122,7 +122,7 @@ def build(viewer, form, *, state=None):
             filters,
         ),
     ]
-    if viewer.kind == "coordinator" and viewer.municipality_id is None:
+    if not viewer.is_teacher and viewer.municipality_id is None:
         sections.append(
             Section(
                 "by_municipality",
@@ -504,7 +504,7 @@ def xlsx_file(sections, *, title, described, target):
     workbook = Workbook(write_only=True)
     about = workbook.create_sheet(str(_("About")))
     about.append([title])
-    about.append([str(_("Made on")), datetime.date.today().isoformat()])
+    about.append([str(_("Made on")), clock.today().isoformat()])
     for line in described or [str(_("No filters"))]:
         about.append([line])
     about.append([str(_("Too few answers: the row shows no figures (privacy)."))])

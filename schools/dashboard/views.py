@@ -2,17 +2,15 @@
 printed report. Coordinators see their scope; teachers see their own classes; everyone
 else gets 403. Every figure comes from schools.results through schools.dashboard."""
 
-import datetime
 import functools
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from schools import results
+from schools import clock, results
 from schools.dashboard import sections as dashboard
 from schools.dashboard.forms import DashboardFilters
 
@@ -48,12 +46,10 @@ def _context(request):
         "sections": sections,
         "query": query,
         "described": form.described() if valid else [],
-        "through_week": results.last_complete_week()
-        if viewer.kind == "coordinator"
-        else None,
+        "through_week": None if viewer.is_teacher else results.last_complete_week(),
         "rollups_refreshed": state.refreshed_at if state else None,
         "threshold": viewer.threshold,
-        "today": timezone.localdate(),
+        "today": clock.today(),
     }
 
 
@@ -82,7 +78,7 @@ def print_view(request):
 
 
 def _filename(extension):
-    return f"resultaten-{datetime.date.today().isoformat()}.{extension}"
+    return f"resultaten-{clock.today().isoformat()}.{extension}"
 
 
 @no_results_is_403

@@ -4,7 +4,6 @@ from schools.models.checkins import (
     CLASS_SIZE_MARGIN,
     SCALES,
     AnswerCounts,
-    CheckInAnswer,
     CheckInSession,
     Energy,
     Feeling,
@@ -13,8 +12,8 @@ from schools.models.checkins import (
     QuestionSet,
     UsedToken,
     answer_columns,
+    open_sessions,
     session_lifetime,
-    week_of,
 )
 from schools.models.organisation import (
     CoordinatorScope,
@@ -27,13 +26,12 @@ from schools.models.organisation import (
     User,
     current_school_year,
 )
-from schools.models.results import ResultCell, ResultRollup, ResultRollupState
+from schools.models.results import ResultRollup, ResultRollupState
 
 __all__ = [
     "CLASS_SIZE_MARGIN",
     "SCALES",
     "AnswerCounts",
-    "CheckInAnswer",
     "CheckInSession",
     "CoordinatorScope",
     "Energy",
@@ -43,7 +41,6 @@ __all__ = [
     "Moment",
     "Municipality",
     "QuestionSet",
-    "ResultCell",
     "ResultRollup",
     "ResultRollupState",
     "Role",
@@ -53,7 +50,7 @@ __all__ = [
     "UsedToken",
     "User",
     "answer_columns",
+    "open_sessions",
     "current_school_year",
     "session_lifetime",
-    "week_of",
 ]

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from schools.models.organisation import SchoolClass
+from schools.models.organisation import Municipality, School, SchoolClass
 
 
 class Moment(models.TextChoices):
@@ -46,182 +46,15 @@ class Feeling(models.TextChoices):
 CLASS_SIZE_MARGIN = 2
 
 
-class CheckInSessionQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(closed_at__isnull=True, expires_at__gt=timezone.now())
-
-    def for_user(self, user):
-        return self.filter(school_class__in=SchoolClass.objects.for_user(user))
-
-
-class CheckInSession(models.Model):
-    school_class = models.ForeignKey(
-        SchoolClass,
-        verbose_name=_("class"),
-        on_delete=models.CASCADE,
-        related_name="sessions",
-    )
-    lesson = models.ForeignKey(
-        "lessons.LessonPage",
-        verbose_name=_("lesson"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    moment = models.CharField(_("moment"), max_length=12, choices=Moment.choices)
-    question_set = models.CharField(
-        _("questions"), max_length=8, choices=QuestionSet.choices
-    )
-    code = models.CharField(_("join code"), max_length=8)
-    expected = models.PositiveSmallIntegerField(_("pupils in the class"))
-    answer_count = models.PositiveSmallIntegerField(_("answers"), default=0)
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("started by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
-    expires_at = models.DateTimeField(_("expires at"))
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    show_live_results = models.BooleanField(_("show results while open"), default=False)
-
-    objects = CheckInSessionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-opened_at"]
-        verbose_name = _("check-in session")
-        verbose_name_plural = _("check-in sessions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["code"],
-                condition=Q(closed_at__isnull=True),
-                name="session_code_unique_while_open",
-            ),
-            models.CheckConstraint(
-                condition=Q(answer_count__lte=models.F("expected") + CLASS_SIZE_MARGIN),
-                name="session_answers_capped",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.code} · {self.school_class}"
-
-    @property
-    def is_open(self):
-        return self.closed_at is None and self.expires_at > timezone.now()
-
-    @property
-    def cap(self):
-        return self.expected + CLASS_SIZE_MARGIN
-
-
-class CheckInAnswer(models.Model):
-    """One pupil's answer. Anonymous by construction: the session, the date and the
-    values, nothing else (no time, no address, no device, no free text)."""
-
-    session = models.ForeignKey(
-        CheckInSession,
-        verbose_name=_("session"),
-        on_delete=models.CASCADE,
-        related_name="answers",
-    )
-    answered_on = models.DateField(_("date"))
-    mood = models.PositiveSmallIntegerField(_("mood"), null=True, blank=True)
-    energy = models.CharField(
-        _("energy"), max_length=6, choices=Energy.choices, blank=True
-    )
-    feeling = models.CharField(
-        _("feeling"), max_length=12, choices=Feeling.choices, blank=True
-    )
-    ladder = models.PositiveSmallIntegerField(
-        _("life satisfaction (0-10)"), null=True, blank=True
-    )
-
-    class Meta:
-        verbose_name = _("check-in answer")
-        verbose_name_plural = _("check-in answers")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(mood__isnull=True) | Q(mood__gte=1, mood__lte=5),
-                name="answer_mood_in_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(ladder__isnull=True) | Q(ladder__lte=10),
-                name="answer_ladder_in_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(energy__in=["", *Energy.values]), name="answer_energy_known"
-            ),
-            models.CheckConstraint(
-                condition=Q(feeling__in=["", *Feeling.values]),
-                name="answer_feeling_known",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.session_id} · {self.answered_on}"
-
-
-class UsedToken(models.Model):
-    """A spent one-time token, so a second answer with it is refused, and the idempotency
-    key it was spent with, so a resent answer is stored once. Both are random: nothing here
-    says who answered, and there is no link to the answer itself."""
-
-    session = models.ForeignKey(
-        CheckInSession, on_delete=models.CASCADE, related_name="used_tokens"
-    )
-    nonce = models.CharField(max_length=32)
-    key = models.UUIDField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["session", "nonce"], name="token_used_once")
-        ]
-
-    def __str__(self):
-        return self.nonce
-
-
-class LessonDelivery(models.Model):
-    """Lesson X was given to class Y on date D: the pilot's coverage, with or without answers."""
-
-    school_class = models.ForeignKey(
-        SchoolClass,
-        verbose_name=_("class"),
-        on_delete=models.CASCADE,
-        related_name="deliveries",
-    )
-    lesson = models.ForeignKey(
-        "lessons.LessonPage",
-        verbose_name=_("lesson"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    delivered_on = models.DateField(_("date"))
-
-    class Meta:
-        verbose_name = _("lesson given")
-        verbose_name_plural = _("lessons given")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["school_class", "lesson", "delivered_on"],
-                name="delivery_once_a_day",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.lesson_id} · {self.school_class_id} · {self.delivered_on}"
-
-
 def session_lifetime():
     return datetime.timedelta(hours=settings.CHECKIN_SESSION_HOURS)
 
 
-def week_of(day):
-    return day - datetime.timedelta(days=day.weekday())
+def open_sessions(now):
+    """The rule for "a check-in is open", as a condition on sessions: not closed and not
+    expired. `CheckInSession.is_open` says the same for one session in memory, and the
+    write path puts the SQL this compiles to in its claim statement."""
+    return Q(closed_at__isnull=True, expires_at__gt=now)
 
 
 class AnswerCounts(models.Model):
@@ -262,6 +95,162 @@ class AnswerCounts(models.Model):
         abstract = True
 
 
+class CheckInSessionQuerySet(models.QuerySet):
+    def open(self, now=None):
+        return self.filter(open_sessions(now or timezone.now()))
+
+    def ended(self, now=None):
+        """Closed or expired: their counts will not change any more."""
+        return self.exclude(open_sessions(now or timezone.now()))
+
+    def for_user(self, user):
+        return self.filter(school_class__in=SchoolClass.objects.for_user(user))
+
+
+class CheckInSession(AnswerCounts):
+    """One check-in of one class, and its answers as counts: how many answered (`n`) and
+    how many gave each value. There is no row per answer, so nothing stored orders or links
+    the answers of a session. The session also keeps where it counts (school, municipality,
+    band and week, as they were when it was opened), so moving a class or a school later
+    never moves published figures."""
+
+    school_class = models.ForeignKey(
+        SchoolClass,
+        verbose_name=_("class"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    school = models.ForeignKey(
+        School, verbose_name=_("school"), on_delete=models.PROTECT, related_name="+"
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    band = models.CharField(_("group band"), max_length=12)
+    week = models.DateField(_("week"), help_text=_("The Monday of its week."))
+    lesson = models.ForeignKey(
+        "lessons.LessonPage",
+        verbose_name=_("lesson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moment = models.CharField(_("moment"), max_length=12, choices=Moment.choices)
+    question_set = models.CharField(
+        _("questions"), max_length=8, choices=QuestionSet.choices
+    )
+    code = models.CharField(_("join code"), max_length=8)
+    expected = models.PositiveSmallIntegerField(_("pupils in the class"))
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = CheckInSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("check-in session")
+        verbose_name_plural = _("check-in sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(closed_at__isnull=True),
+                name="session_code_unique_while_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(n__lte=models.F("expected") + CLASS_SIZE_MARGIN),
+                name="session_answers_capped",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "week"]),
+            models.Index(fields=["school", "week"]),
+            models.Index(fields=["week"]),
+        ]
+
+    def __str__(self):
+        return f"{self.code} · {self.school_class}"
+
+    @property
+    def is_open(self):
+        return self.closed_at is None and self.expires_at > timezone.now()
+
+    @property
+    def cap(self):
+        return self.expected + CLASS_SIZE_MARGIN
+
+
+class UsedToken(models.Model):
+    """A spent one-time token, so a second answer with it is refused, and the idempotency
+    key it was spent with, so a resent answer is counted once. Both are random; the nonce
+    is the primary key, so no column numbers the tokens in the order they were spent, and
+    nothing links a token to the values it counted. Deleted soon after the session ends
+    (`purge_checkins`)."""
+
+    nonce = models.CharField(max_length=32, primary_key=True)
+    session = models.ForeignKey(
+        CheckInSession, on_delete=models.CASCADE, related_name="used_tokens"
+    )
+    key = models.UUIDField()
+
+    def __str__(self):
+        return self.nonce
+
+
+class LessonDelivery(models.Model):
+    """Lesson X was given to class Y on date D: the pilot's coverage, with or without
+    answers. Like a session, it keeps where it counts as it was on that day."""
+
+    school_class = models.ForeignKey(
+        SchoolClass,
+        verbose_name=_("class"),
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+    )
+    school = models.ForeignKey(
+        School, verbose_name=_("school"), on_delete=models.PROTECT, related_name="+"
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    band = models.CharField(_("group band"), max_length=12)
+    lesson = models.ForeignKey(
+        "lessons.LessonPage",
+        verbose_name=_("lesson"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    delivered_on = models.DateField(_("date"))
+    week = models.DateField(_("week"), help_text=_("The Monday of its week."))
+
+    class Meta:
+        verbose_name = _("lesson given")
+        verbose_name_plural = _("lessons given")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school_class", "lesson", "delivered_on"],
+                name="delivery_once_a_day",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.lesson_id} · {self.school_class_id} · {self.delivered_on}"
+
+
 SCALES = {
     "mood": [1, 2, 3, 4, 5],
     "energy": Energy.values,
@@ -271,5 +260,5 @@ SCALES = {
 
 
 def answer_columns(question):
-    """The count columns of ResultCell for one question, value -> column name."""
+    """The count columns of one question, value -> column name."""
     return {value: f"{question}_{value}" for value in SCALES[question]}

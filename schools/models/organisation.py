@@ -3,8 +3,9 @@ from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from schools import clock
 
 
 class User(AbstractUser):
@@ -52,6 +53,13 @@ class School(models.Model):
     kind = models.CharField(
         _("kind"), max_length=2, choices=SchoolKind.choices, default=SchoolKind.PRIMARY
     )
+    archived_on = models.DateField(
+        _("archived on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("A school with results is archived instead of deleted."),
+    )
 
     objects = SchoolQuerySet.as_manager()
 
@@ -68,6 +76,13 @@ class School(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_history(self):
+        """A class with history: then it is archived, never deleted."""
+        return self.classes.filter(
+            Q(sessions__isnull=False) | Q(deliveries__isnull=False)
+        ).exists()
 
 
 class Role(models.TextChoices):
@@ -132,12 +147,16 @@ class CoordinatorScope(models.Model):
 
 
 def current_school_year(today=None):
-    today = today or timezone.localdate()
+    today = today or clock.today()
     start = today.year if today.month >= 8 else today.year - 1
     return f"{start}-{start + 1}"
 
 
 class SchoolClassQuerySet(models.QuerySet):
+    def active(self):
+        """Not archived: a class that can still run check-ins."""
+        return self.filter(archived_on__isnull=True, school__archived_on__isnull=True)
+
     def for_user(self, user):
         """Classes a user may run check-ins for: their own as teacher, all of their school as school admin."""
         if user.is_superuser:
@@ -179,6 +198,13 @@ class SchoolClass(models.Model):
         related_name="classes",
         blank=True,
     )
+    archived_on = models.DateField(
+        _("archived on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("A class with results is archived instead of deleted."),
+    )
 
     objects = SchoolClassQuerySet.as_manager()
 
@@ -199,3 +225,15 @@ class SchoolClass(models.Model):
 
     def __str__(self):
         return f"{self.name} · {self.school}"
+
+    def youngest_band(self):
+        """The band a class counts in. A combination class counts in its youngest band:
+        one band per class keeps the bands' totals additive."""
+        return (
+            self.groups.order_by("order").values_list("code", flat=True).first() or ""
+        )
+
+    @property
+    def has_history(self):
+        """Check-ins or lessons given: then it is archived, never deleted."""
+        return self.sessions.exists() or self.deliveries.exists()

@@ -25,4 +25,4 @@ def my_classes(context):
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return SchoolClass.objects.none()
-    return SchoolClass.objects.for_user(request.user).select_related("school")
+    return SchoolClass.objects.for_user(request.user).active().select_related("school")

@@ -11,8 +11,8 @@ from tests.factories import (
     SchoolClassFactory,
     SchoolFactory,
     UserFactory,
+    add_check_in,
 )
-from tests.schools.test_results import add_cell
 
 
 @pytest.fixture(autouse=True)
@@ -32,8 +32,8 @@ def people(db):
     )
     our_class = SchoolClassFactory(school=ours, groups=["groep-7-8"])
     island_class = SchoolClassFactory(school=island, groups=["groep-5-6"])
-    add_cell(our_class, [1, 2, 3, 4, 2])
-    add_cell(island_class, [2, 2, 3, 3, 3])
+    add_check_in(our_class, [1, 2, 3, 4, 2])
+    add_check_in(island_class, [2, 2, 3, 3, 3])
     teacher, school_admin, local, regional = (
         UserFactory(),
         UserFactory(),

@@ -1,11 +1,10 @@
 import datetime
-from statistics import mean
+from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db.models import Count
-from django.utils import timezone
+from django.db.models import Count, Sum
 
 from cms.demo.lessons import load_lessons
 from cms.demo.schools import (
@@ -15,10 +14,10 @@ from cms.demo.schools import (
     school_days,
     school_holidays,
 )
+from schools import clock
 from schools.checkins.services import JOIN_CODE_ALPHABET, questions_for
 from schools.models import (
     CLASS_SIZE_MARGIN,
-    CheckInAnswer,
     CheckInSession,
     CoordinatorScope,
     LessonDelivery,
@@ -30,6 +29,7 @@ from schools.models import (
     School,
     SchoolClass,
     SchoolKind,
+    answer_columns,
     current_school_year,
 )
 
@@ -89,35 +89,46 @@ def test_demo_schools_cover_the_three_municipalities(library, classes):
     assert (School.objects.count(), SchoolClass.objects.count()) == before
 
 
+def _question_total(session, question):
+    return sum(getattr(session, column) for column in answer_columns(question).values())
+
+
 def test_synthetic_sessions_keep_the_rules(counts):
     assert counts["created"]
-    sessions = CheckInSession.objects.select_related("school_class").annotate(
-        stored=Count("answers")
-    )
+    sessions = CheckInSession.objects.select_related("school_class__school")
     assert counts["sessions"] == len(sessions) > 100
-    assert TARGET <= counts["answers"] == CheckInAnswer.objects.count() < TARGET + 200
+    total = sessions.aggregate(total=Sum("n"))["total"]
+    assert TARGET <= counts["answers"] == total < TARGET + 200
     question_sets = {}
     for session in sessions:
-        assert session.answer_count == session.stored, session.pk
-        assert 1 <= session.answer_count <= session.expected + CLASS_SIZE_MARGIN
-        assert session.expected == session.school_class.pupil_count
+        school_class = session.school_class
+        assert 1 <= session.n <= session.expected + CLASS_SIZE_MARGIN
+        assert session.expected == school_class.pupil_count
+        assert (session.school, session.municipality, session.band) == (
+            school_class.school,
+            school_class.school.municipality,
+            school_class.youngest_band(),
+        )
+        assert session.week == clock.week_of(clock.date_of(session.opened_at))
         assert session.closed_at is not None and not session.is_open
         assert session.opened_at < session.closed_at < session.expires_at
         assert len(session.code) == 6 and set(session.code) <= set(JOIN_CODE_ALPHABET)
         key = session.school_class_id, session.moment
         if key not in question_sets:
             question_sets[key] = questions_for(
-                school_class=session.school_class, moment=session.moment
+                school_class=school_class, moment=session.moment
             )
         assert session.question_set == question_sets[key], session.pk
         if session.lesson_id:
             assert set(session.lesson.groups.values_list("code", flat=True)) & set(
-                session.school_class.groups.values_list("code", flat=True)
+                school_class.groups.values_list("code", flat=True)
             )
             assert LessonDelivery.objects.filter(
                 school_class=session.school_class_id,
                 lesson=session.lesson_id,
-                delivered_on=timezone.localdate(session.opened_at),
+                delivered_on=clock.date_of(session.opened_at),
+                week=session.week,
+                band=session.band,
             ).exists()
     used = {session.question_set for session in sessions}
     assert used == {QuestionSet.YOUNG, QuestionSet.STANDARD, QuestionSet.LADDER}
@@ -127,40 +138,47 @@ def test_synthetic_sessions_keep_the_rules(counts):
 
 
 def test_synthetic_answers_fit_their_questions(counts):
-    answers = CheckInAnswer.objects.values_list(
-        "session__question_set",
-        "session__moment",
-        "mood",
-        "energy",
-        "feeling",
-        "ladder",
-    )
-    moods = {Moment.LESSON_START: [], Moment.LESSON_END: []}
-    skipped = 0
-    for question_set, moment, mood, energy, feeling, ladder in answers:
-        if question_set == QuestionSet.YOUNG:
-            assert mood in (1, 3, 5, None)
-            assert (energy, feeling, ladder) == ("", "", None)
-        elif question_set == QuestionSet.STANDARD:
-            assert mood in (1, 2, 3, 4, 5, None) and ladder is None
+    moods = {Moment.LESSON_START: Counter(), Moment.LESSON_END: Counter()}
+    skipped = answered = 0
+    for session in CheckInSession.objects.all():
+        mood, ladder = (_question_total(session, q) for q in ("mood", "ladder"))
+        energy, feeling = (_question_total(session, q) for q in ("energy", "feeling"))
+        if session.question_set == QuestionSet.YOUNG:
+            assert session.mood_2 == session.mood_4 == 0
+            assert energy == feeling == ladder == 0
+        elif session.question_set == QuestionSet.STANDARD:
+            assert ladder == 0 and energy and feeling
         else:
-            assert moment in (Moment.SERIES_START, Moment.SERIES_END)
-            assert (mood, energy, feeling) == (None, "", "")
-            assert ladder is None or 0 <= ladder <= 10
-        skipped += mood is None and ladder is None
-        if mood is not None and moment in moods:
-            moods[moment].append(mood)
-    assert 0 < skipped < 0.1 * len(answers)
-    assert mean(moods[Moment.LESSON_END]) >= mean(moods[Moment.LESSON_START])
-    standard = CheckInAnswer.objects.filter(session__question_set=QuestionSet.STANDARD)
-    assert standard.filter(mood__gte=4).count() > 0.5 * standard.count()
-    assert (
-        standard.exclude(energy="").exists() and standard.exclude(feeling="").exists()
+            assert session.moment in (Moment.SERIES_START, Moment.SERIES_END)
+            assert mood == energy == feeling == 0
+        for question_total in (mood, energy, feeling, ladder):
+            assert question_total <= session.n
+        answered += session.n
+        skipped += session.n - max(mood, ladder)
+        if session.moment in moods:
+            moods[session.moment].update(
+                {value: getattr(session, f"mood_{value}") for value in range(1, 6)}
+            )
+    assert 0 < skipped < 0.1 * answered
+
+    def average(counter):
+        return sum(value * count for value, count in counter.items()) / counter.total()
+
+    assert average(moods[Moment.LESSON_END]) >= average(moods[Moment.LESSON_START])
+    standard = CheckInSession.objects.filter(question_set=QuestionSet.STANDARD)
+    totals = standard.aggregate(
+        positive=Sum("mood_4") + Sum("mood_5"),
+        all=Sum("mood_1")
+        + Sum("mood_2")
+        + Sum("mood_3")
+        + Sum("mood_4")
+        + Sum("mood_5"),
     )
+    assert totals["positive"] > 0.5 * totals["all"]
 
 
-def test_answers_fall_on_school_days_of_the_last_year(counts):
-    dates = set(CheckInAnswer.objects.values_list("answered_on", flat=True))
+def test_check_ins_fall_on_school_days_of_the_last_year(counts):
+    dates = {clock.date_of(s.opened_at) for s in CheckInSession.objects.all()}
     assert min(dates) >= TODAY - datetime.timedelta(days=365)
     assert max(dates) < TODAY
     assert all(day.weekday() < 5 for day in dates)
@@ -169,10 +187,6 @@ def test_answers_fall_on_school_days_of_the_last_year(counts):
     assert not {day for day in dates if christmas[0] <= day <= christmas[1]}
     assert not {day for day in dates if (day.month, day.day) in ((12, 25), (1, 1))}
     assert dates <= set(school_days(min(dates), max(dates)))
-    assert all(
-        answer.answered_on == timezone.localdate(answer.session.opened_at)
-        for answer in CheckInAnswer.objects.select_related("session")[:500]
-    )
 
 
 def test_check_ins_are_generated_once(library, counts):
@@ -182,24 +196,23 @@ def test_check_ins_are_generated_once(library, counts):
         key: counts[key] for key in ("sessions", "answers", "deliveries")
     }
     assert CheckInSession.objects.count() == counts["sessions"]
-    assert CheckInAnswer.objects.count() == counts["answers"]
 
 
 def test_same_seed_same_data(library, classes):
-    first = generate_check_ins(library=library, target_answers=500, today=TODAY)
-    rows = list(
-        CheckInAnswer.objects.order_by("session__opened_at", "pk").values_list(
-            "session__school_class__name", "mood", "energy", "feeling", "ladder"
+    def snapshot():
+        return list(
+            CheckInSession.objects.order_by(
+                "opened_at", "school_class__name"
+            ).values_list("school_class__name", "n", *answer_columns("mood").values())
         )
-    )
+
+    first = generate_check_ins(library=library, target_answers=500, today=TODAY)
+    rows = snapshot()
+    LessonDelivery.objects.all().delete()
     CheckInSession.objects.all().delete()
     second = generate_check_ins(library=library, target_answers=500, today=TODAY)
     assert first == second
-    assert rows == list(
-        CheckInAnswer.objects.order_by("session__opened_at", "pk").values_list(
-            "session__school_class__name", "mood", "energy", "feeling", "ladder"
-        )
-    )
+    assert rows == snapshot()
 
 
 def test_demo_command_creates_school_logins(db, settings):

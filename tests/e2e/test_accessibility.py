@@ -12,14 +12,15 @@ from schools.checkins.services import close_session, start_session
 from schools.models import CoordinatorScope, Membership, Role
 from tests.e2e.test_check_in import sign_in
 from tests.factories import (
+    MONDAY,
     LessonIndexPageFactory,
     LessonPageFactory,
     SchoolClassFactory,
     UserFactory,
+    add_check_in,
     check_in,
     step,
 )
-from tests.schools.test_results import MONDAY, add_cell
 
 WCAG_21_AA = {
     "runOnly": {
@@ -103,11 +104,8 @@ def data():
             school_class=older, started_by=teacher, moment="standalone"
         ),
     }
-    from schools.checkins.services import (
-        issue_token,
-        new_idempotency_key,
-        record_check_in,
-    )
+    from schools.checkins.recording import record_check_in
+    from schools.checkins.services import issue_token, new_idempotency_key
 
     for mood in (1, 2, 3, 4, 5, 4, 3):
         record_check_in(
@@ -118,7 +116,9 @@ def data():
         )
     close_session(session=sessions["closed"])
     for week in range(3):
-        add_cell(older, [1, 3, 4, 3, 2], week=MONDAY + datetime.timedelta(weeks=week))
+        add_check_in(
+            older, [1, 3, 4, 3, 2], week=MONDAY + datetime.timedelta(weeks=week)
+        )
     coordinator = UserFactory(username="coordinator-audit")
     coordinator.user_permissions.add(Permission.objects.get(codename="access_admin"))
     CoordinatorScope.objects.create(user=coordinator, municipality=None)

@@ -10,12 +10,13 @@ from playwright.sync_api import expect
 
 from schools.models import CoordinatorScope
 from tests.factories import (
+    MONDAY,
     MunicipalityFactory,
     SchoolClassFactory,
     SchoolFactory,
     UserFactory,
+    add_check_in,
 )
-from tests.schools.test_results import MONDAY, add_cell
 
 
 def pilot_data():
@@ -30,7 +31,7 @@ def pilot_data():
             for band in ("groep-3-4", "groep-7-8"):
                 school_class = SchoolClassFactory(school=school, groups=[band])
                 for week in range(6):
-                    add_cell(
+                    add_check_in(
                         school_class,
                         [1, 2 + week % 2, 4, 3 + week % 3, 2],
                         week=MONDAY + datetime.timedelta(weeks=week),

@@ -10,14 +10,16 @@ from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from openpyxl import load_workbook
 
-from schools.models import CoordinatorScope, LessonDelivery, Membership, Role
+from schools.models import CoordinatorScope, Membership, Role
 from tests.factories import (
+    MONDAY,
     MunicipalityFactory,
     SchoolClassFactory,
     SchoolFactory,
     UserFactory,
+    add_check_in,
+    add_delivery,
 )
-from tests.schools.test_results import MONDAY, add_cell
 
 DASHBOARD = "/admin/resultaten/"
 
@@ -64,17 +66,13 @@ def pilot(db, lessons):
             ("island", [1, 2, 5, 3, 1], [0, 1, 4, 4, 3]),
         ]:
             lesson = bedankje if week != 1 else ballon
-            add_cell(classes[name], start, week=monday, lesson_key=lesson)
-            add_cell(
+            add_check_in(classes[name], start, week=monday, lesson_key=lesson)
+            add_check_in(
                 classes[name], end, week=monday, lesson_key=lesson, moment="lesson_end"
             )
-        LessonDelivery.objects.create(
-            school_class=classes["ours"],
-            lesson=lessons["bedankje"],
-            delivered_on=monday,
-        )
+        add_delivery(classes["ours"], lessons["bedankje"], monday)
     # A small class: too few answers, everywhere.
-    add_cell(classes["island"], [1, 1, 1, 0, 0], week=MONDAY, moment="standalone")
+    add_check_in(classes["island"], [1, 1, 1, 0, 0], week=MONDAY, moment="standalone")
     teacher, school_admin, local, regional = staff(), staff(), staff(), staff()
     classes["ours"].teachers.add(teacher)
     Membership.objects.create(user=school_admin, school=ours, role=Role.SCHOOL_ADMIN)
@@ -167,8 +165,8 @@ def test_what_has_too_few_answers_says_so_and_shows_no_figures(client, pilot, le
     # A lesson whose start has enough answers and whose end has two.
     third = lessons["dankbrief"]
     ours = pilot["classes"]["ours"]
-    add_cell(ours, [2, 3, 4, 3, 2], week=MONDAY, lesson_key=third.pk)
-    add_cell(
+    add_check_in(ours, [2, 3, 4, 3, 2], week=MONDAY, lesson_key=third.pk)
+    add_check_in(
         ours, [1, 1, 0, 0, 0], week=MONDAY, lesson_key=third.pk, moment="lesson_end"
     )
     client.force_login(pilot["coordinator"])

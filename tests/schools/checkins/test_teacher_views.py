@@ -1,6 +1,6 @@
 import pytest
 
-from schools.checkins.services import close_session, show_live_results
+from schools.checkins.services import close_session
 from schools.models import Membership, Role
 from tests.factories import SchoolClassFactory, UserFactory
 
@@ -80,7 +80,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, session):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def test_results_hidden_while_open_until_the_teacher_shows_them(
+def test_while_open_the_board_shows_only_how_many_have_answered(
     client, teacher, session, answer
 ):
     client.force_login(teacher)
@@ -88,7 +88,10 @@ def test_results_hidden_while_open_until_the_teacher_shows_them(
         answer(mood=mood)
     status = client.get(f"/sessies/{session.code}/status/").json()
     assert status == {"answered": 6, "expected": 6, "open": True, "results": None}
-    show_live_results(session=session, visible=True)
+    html = client.get(f"/sessies/{session.code}/").content.decode()
+    assert "6 van 6 beantwoord" in html and "<progress" not in html
+    assert "Toon de resultaten nu" not in html  # there is no way to show them early
+    close_session(session=session)
     assert (
         client.get(f"/sessies/{session.code}/status/").json()["results"]["mood"]["n"]
         == 6

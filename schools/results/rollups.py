@@ -1,0 +1,128 @@
+"""Coordinators' figures of completed weeks, summed ahead.
+
+Nothing in a completed week changes any more (its check-ins have all ended, and an atom
+never loses or gains a check-in afterwards), so its atoms' published counts are summed
+ahead per question, at a few levels. A coordinator's query reads the smallest level that
+keeps what it groups and filters on, for the weeks the rollups reach, and the atoms of the
+completed weeks after that, and adds both up: the same atoms, so the same figures as from
+the check-ins alone (a property test holds them equal). Rollups made under other rules
+(threshold, classes, perturbation) are never used."""
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from schools.clock import last_complete_week
+from schools.models import SCALES, ResultRollup, ResultRollupState, answer_columns
+from schools.results.atoms import conditions, coordinator_atoms
+from schools.results.viewers import Viewer
+
+LEVELS = {  # level -> the columns it keeps, smallest level first
+    "lessons": ("week", "band", "lesson_key", "moment"),
+    "municipalities": ("municipality_id", "week", "moment"),
+    "bands": ("municipality_id", "week", "band", "moment"),
+    "atoms": ("school_id", "municipality_id", "week", "band", "lesson_key", "moment"),
+}
+# The column a grouping or filter needs.
+NEEDS = {
+    "week": "week",
+    "month": "week",
+    "start": "week",
+    "end": "week",
+    "municipality": "municipality_id",
+    "school": "school_id",
+    "group": "band",
+    "lesson": "lesson_key",
+    "theme": "lesson_key",
+    "moment": "moment",
+}
+
+
+def rules():
+    """Everything that decides a coordinator's figures; rollups made under other rules
+    are not used."""
+    return f"answers>={settings.RESULTS_COORDINATOR_MIN_ANSWERS}"
+
+
+def rollup_state():
+    """How far the rollups reach (None before the first refresh)."""
+    return ResultRollupState.objects.first()
+
+
+def usable_state(state):
+    return state if state is not None and state.rules == rules() else None
+
+
+def level_for(viewer, group_by, filters):
+    needed = {NEEDS[name] for name in (*group_by, *filters)}
+    if viewer.municipality_id is not None:
+        needed.add("municipality_id")
+    return next(level for level, kept in LEVELS.items() if needed <= set(kept))
+
+
+def rolled_up(viewer, level, question, filters, state):
+    columns = answer_columns(question).values()
+    return (
+        ResultRollup.objects.filter(
+            conditions(viewer, filters, lesson="lesson_key"),
+            level=level,
+            question=question,
+            week__lte=state.through_week,
+        )
+        .values(*LEVELS[level])
+        .annotate(**{f"sum_{column}": F(column) for column in columns})
+    )
+
+
+@transaction.atomic
+def refresh_rollups(*, now=None, full=False):
+    """Sum the published atoms of every completed week into the rollups. Idempotent: weeks
+    already rolled up are left alone, unless `full` (or the rules changed), which starts
+    again from nothing. Returns (first week done or None, last week, rows written)."""
+    viewer = Viewer.coordinator()
+    through = last_complete_week(now)
+    state = ResultRollupState.objects.select_for_update().first()
+    if full or usable_state(state) is None:
+        ResultRollup.objects.all().delete()
+        after = None
+    else:
+        after = state.through_week
+        ResultRollup.objects.filter(week__gt=after).delete()
+    quote = connection.ops.quote_name
+    table = quote(ResultRollup._meta.db_table)
+    written = 0
+    with connection.cursor() as cursor:
+        for question in SCALES:
+            columns = list(answer_columns(question).values())
+            atoms = coordinator_atoms(viewer, {}, columns, now=now, after_week=after)
+            inner, params = atoms.query.sql_with_params()
+            others = [
+                column
+                for name in SCALES
+                if name != question
+                for column in answer_columns(name).values()
+            ]
+            for level, kept in LEVELS.items():
+                sums = [f"SUM(atoms.{quote('sum_' + c)})" for c in columns]
+                target = ["level", "question", *kept, "n", *columns, *others]
+                selected = [
+                    "%s",
+                    "%s",
+                    *(f"atoms.{quote(key)}" for key in kept),
+                    " + ".join(sums),
+                    *sums,
+                    *("0" for _ in others),
+                ]
+                grouping = ", ".join(f"atoms.{quote(key)}" for key in kept)
+                cursor.execute(
+                    f"INSERT INTO {table} ({', '.join(quote(c) for c in target)}) "  # noqa: S608 (names quoted, values as parameters)
+                    f"SELECT {', '.join(selected)} FROM ({inner}) atoms GROUP BY {grouping}",
+                    [level, question, *params],
+                )
+                written += cursor.rowcount
+    ResultRollupState.objects.all().delete()
+    ResultRollupState.objects.create(
+        through_week=through, rules=rules(), refreshed_at=timezone.now()
+    )
+    return after, through, written

@@ -1,0 +1,76 @@
+"""Who reads results, and under which rules: teachers (and school admins) read their own
+classes' closed check-ins; pilot coordinators read their municipality or the region."""
+
+import enum
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from schools.models import CoordinatorScope, SchoolClass
+
+GROUPINGS = (
+    "week",
+    "month",
+    "municipality",
+    "school",
+    "group",
+    "theme",
+    "lesson",
+    "moment",
+)
+
+
+class ViewerKind(enum.StrEnum):
+    TEACHER = "teacher"
+    COORDINATOR = "coordinator"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    kind: ViewerKind
+    # A teacher's classes (a school admin's: every class of her school).
+    class_ids: frozenset = field(default_factory=frozenset)
+    # A coordinator's municipality; None is the whole region.
+    municipality_id: int | None = None
+
+    @classmethod
+    def teacher(cls, class_ids):
+        return cls(ViewerKind.TEACHER, class_ids=frozenset(class_ids))
+
+    @classmethod
+    def coordinator(cls, municipality_id=None):
+        return cls(ViewerKind.COORDINATOR, municipality_id=municipality_id)
+
+    @property
+    def is_teacher(self):
+        return self.kind is ViewerKind.TEACHER
+
+    @property
+    def threshold(self):
+        """The fewest answers an atom needs to count in any figure."""
+        if self.is_teacher:
+            return settings.RESULTS_TEACHER_MIN_ANSWERS
+        return settings.RESULTS_COORDINATOR_MIN_ANSWERS
+
+    @property
+    def groupings(self):
+        return (*GROUPINGS, "class") if self.is_teacher else GROUPINGS
+
+
+def viewer_for(user):
+    """Who may read results, and how: a coordinator scope first, else a teacher's classes."""
+    if not user.is_authenticated:
+        return None
+    scope = CoordinatorScope.objects.filter(user=user).first()
+    if scope is not None:
+        return Viewer.coordinator(scope.municipality_id)
+    class_ids = SchoolClass.objects.for_user(user).values_list("pk", flat=True)
+    class_ids = frozenset(class_ids)
+    return Viewer.teacher(class_ids) if class_ids else None
+
+
+def viewer_for_request(request):
+    """viewer_for, read once per request (a page's menu and view both ask)."""
+    if not hasattr(request, "_results_viewer"):
+        request._results_viewer = viewer_for(request.user)
+    return request._results_viewer
