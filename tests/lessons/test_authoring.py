@@ -13,8 +13,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from lessons.services import REVIEWERS, TEACHERS, WORKFLOW_NAME, set_up_authoring
 from lessons.models import LessonPage, Theme
+from lessons.services import REVIEWERS, TEACHERS, WORKFLOW_NAME, set_up_authoring
 from tests.factories import LessonPageFactory, UserFactory
 
 
