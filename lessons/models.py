@@ -163,7 +163,6 @@ class LessonIndexPage(Page):
         )
         return context
 
-
     @staticmethod
     def cache_query(form, filters, page_number):
         """The query this listing answers, in the form the page cache may store it under
