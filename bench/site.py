@@ -262,8 +262,8 @@ def first_lesson_path(html):
 
 
 def choose_endpoints(port):
-    """Ceiling and home always; the library, a lesson page found on it and a filtered
-    library query only when the library exists."""
+    """Ceiling and home always; the library, a lesson page found on it, a filtered library
+    and a library search only when the library exists."""
     endpoints = [("ceiling", CEILING), ("home", "/")]
     status, body = fetch(port, LIBRARY)
     if status == 404:
@@ -281,6 +281,9 @@ def choose_endpoints(port):
             f"{LIBRARY} answered {status} without a link to a lesson page: "
             "lesson page skipped."
         )
+    # A filter comes from the cache like the bare library; a search never does (its
+    # words are anyone's choice, so it would make the cache unbounded).
+    endpoints.append(("library filter", f"{LIBRARY}?groep=groep-5-6"))
     endpoints.append(("library query", f"{LIBRARY}?q=geluk"))
     return endpoints
 

@@ -7,8 +7,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("site")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms.middleware import bump_page_cache_version
@@ -17,4 +17,17 @@ class CmsConfig(AppConfig):
             signal.connect(bump_page_cache_version, dispatch_uid=f"page-cache-{signal}")
         post_delete.connect(
             bump_page_cache_version, sender=Page, dispatch_uid="page-cache-delete"
+        )
+        # Restricting a page (or lifting it) changes who may see it and the listings
+        # that show it; no publish signal says so.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                bump_page_cache_version,
+                sender=PageViewRestriction,
+                dispatch_uid=f"page-cache-restriction-{signal}",
+            )
+        m2m_changed.connect(
+            bump_page_cache_version,
+            sender=PageViewRestriction.groups.through,
+            dispatch_uid="page-cache-restriction-groups",
         )

@@ -4,6 +4,7 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from wagtail.views import serve as wagtail_serve
 
@@ -11,11 +12,22 @@ VERSION_KEY = "page-cache-version"
 
 
 def bump_page_cache_version(**kwargs):
-    """Any publish, unpublish, move or delete makes every cached page stale at once."""
+    """Any publish, unpublish, move or delete, and any change to a view restriction, makes
+    every cached page stale at once."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, timeout=None)
+
+
+def normalised_query(params):
+    """A query as the cache keys it: sorted, empty values left out (an empty filter in a
+    submitted form means the same as no filter)."""
+    if hasattr(params, "lists"):
+        pairs = [(name, value) for name, values in params.lists() for value in values]
+    else:
+        pairs = list(params.items())
+    return urlencode(sorted((name, str(value)) for name, value in pairs if value != ""))
 
 
 class AnonymousPageCacheMiddleware:
@@ -23,8 +35,14 @@ class AnonymousPageCacheMiddleware:
 
     A lesson page takes Wagtail about 20 ms to route and render; from the cache it costs two
     lookups. Signed-in staff (a session cookie) always get a fresh page. Responses that set
-    a cookie or say they are private are never stored. PAGE_CACHE_SECONDS bounds how long a
-    change that publishes no page (a theme's name, a site setting) can stay unseen."""
+    a cookie or say they are private are never stored (Wagtail says so for every page with
+    a view restriction). PAGE_CACHE_SECONDS bounds how long a change that publishes no page
+    (a theme's name, a site setting) can stay unseen; a hit does not renew it.
+
+    The cache stays bounded: a response is stored only under the query the page says it
+    answers (its context's `page_cache_query`, a dict of parameters; none for most pages,
+    None for "do not store"), so an unknown or invalid query string renders fresh and
+    stores nothing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,7 +51,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
-        if key and self._storable(response):
+        if (
+            key
+            and not getattr(request, "_page_cache_hit", False)
+            and self._storable(request, response)
+        ):
             cache.set(key, response, self.timeout)
         return response
 
@@ -46,21 +68,32 @@ class AnonymousPageCacheMiddleware:
         ):
             return None
         version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        url = f"{request.path}?{normalised_query(request.GET)}"
+        path = hashlib.sha256(url.encode()).hexdigest()
         request._page_cache_key = (
             f"page:{version}:{get_language()}:{request.method}:{path}"
         )
-        return cache.get(request._page_cache_key)
+        response = cache.get(request._page_cache_key)
+        request._page_cache_hit = response is not None
+        return response
 
     @staticmethod
-    def _storable(response):
+    def _storable(request, response):
         cache_control = response.get("Cache-Control", "")
-        return (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and "private" not in cache_control
-            and "no-store" not in cache_control
+        if (
+            response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or "private" in cache_control
+            or "no-store" in cache_control
+        ):
+            return False
+        # A restricted page is never stored: Wagtail marks every response for a page with
+        # a view restriction on it or above it private and no-store.
+        context = getattr(response, "context_data", None) or {}
+        answers = context.get("page_cache_query", {})
+        return answers is not None and normalised_query(answers) == normalised_query(
+            request.GET
         )
 
 

@@ -153,6 +153,7 @@ class LessonIndexPage(Page):
         context.update(
             form=form,
             lessons=page,
+            page_cache_query=self.cache_query(form, filters, page.number),
             is_filtered=any(filters.values()),
             querystring=query.urlencode(),
             series=LessonSeriesPage.objects.live()
@@ -161,6 +162,20 @@ class LessonIndexPage(Page):
             .order_by("title"),
         )
         return context
+
+    @staticmethod
+    def cache_query(form, filters, page_number):
+        """The query this listing answers, in the form the page cache may store it under
+        (cms.middleware): only valid filters and a real page number, so there are at most
+        as many variants as themes, groups, durations and pages combined. A search is
+        never stored: its words are anyone's choice. None: do not store."""
+        if (form.is_bound and not form.is_valid()) or filters.get("query"):
+            return None
+        names = {"theme": "thema", "group": "groep", "duration": "duur"}
+        query = {names[key]: value for key, value in filters.items() if key in names}
+        if page_number > 1:
+            query["pagina"] = page_number
+        return {name: value for name, value in query.items() if value}
 
 
 LISTING_RENDITION = "fill-480x270"

@@ -14,7 +14,9 @@ REVIEWERS = "Redactie"
 WORKFLOW_NAME = "Beoordeling door de redactie"
 TASK_NAME = "Goedkeuring door de redactie"
 
-TEACHER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# Wagtail's "add" means: add pages here and edit the pages you own. "change" would let every
+# teacher open and save every lesson, other teachers' and the editors' drafts included.
+TEACHER_PAGE_PERMISSIONS = ["add_page"]
 REVIEWER_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
@@ -33,8 +35,9 @@ ADMIN_PERMISSIONS = [
 
 @transaction.atomic
 def set_up_authoring(*, library):
-    """Teachers write lessons in the library but cannot publish; the editors review them
-    through a workflow before anything goes live. Idempotent."""
+    """Teachers write lessons in the library and edit only their own, but cannot publish;
+    the editors edit and publish all, and review teachers' lessons through a workflow
+    before anything goes live. Idempotent."""
     teachers, _created = UserGroup.objects.get_or_create(name=TEACHERS)
     reviewers, _created = UserGroup.objects.get_or_create(name=REVIEWERS)
     admin_permissions = [

@@ -93,3 +93,14 @@ def test_demo_library_is_rich_enough_to_try_everything(db, settings):
         .exists()
     )
     assert Group.objects.filter(name__in=[TEACHERS, REVIEWERS]).count() == 2
+    # The demo lessons are the programme's, owned by no teacher: the editors keep them;
+    # the demo teacher writes lessons of her own and submits them.
+    teacher = get_user_model().objects.get(username="leerkracht")
+    editor = get_user_model().objects.get(username="redacteur")
+    library = LessonIndexPage.objects.get()
+    assert library.permissions_for_user(teacher).can_add_subpage()
+    assert all(lesson.owner_id is None for lesson in lessons)
+    assert not any(
+        lesson.permissions_for_user(teacher).can_edit() for lesson in lessons
+    )
+    assert all(lesson.permissions_for_user(editor).can_publish() for lesson in lessons)
