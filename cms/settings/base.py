@@ -189,8 +189,9 @@ AXES_HANDLER = (
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "cms.views.locked_out"
 # Reverse proxies in front of the app whose X-Forwarded-For may be trusted (0: none).
+# cms.client_address is the one rule for a client's address: the lockout's and the throttles'.
 NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))
-AXES_IPWARE_PROXY_COUNT = NUM_PROXIES or None
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {
