@@ -268,6 +268,11 @@ LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Demo users (a superuser among them) have a published password: `load_demo_data
+# --with-demo-users` makes them only where this is on. dev.py turns it on for the local
+# SQLite database of `make run`; a production database is PostgreSQL.
+DEMO_USERS_ALLOWED = False
+
 # Check-ins: how long a join code lives, and from how many answers results may be shown.
 CHECKIN_SESSION_HOURS = 4
 # Raw answers are deleted this many days after their session ended (purge_checkins); the
