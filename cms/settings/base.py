@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -319,6 +319,14 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     # A whole school checks in from one address at 8:30: generous per client, shared via Redis.
     "DEFAULT_THROTTLE_RATES": {"pupils": "600/minute", "results": "120/minute"},
+}
+# Personal API keys (django-rest-knox): only a SHA-512 digest and a 15-character prefix are
+# stored; a key works for API_TOKEN_DAYS days from when it was made, then it is refused.
+API_TOKEN_DAYS = int(env("API_TOKEN_DAYS", "90"))
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=API_TOKEN_DAYS),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",  # `Authorization: Token <key>`, as before
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lessen in geluk API",
