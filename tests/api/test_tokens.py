@@ -34,25 +34,25 @@ def coordinator_in_the_admin():
 
 
 @pytest.fixture
-def browser(db):
-    """The coordinator's browser: signed in, CSRF checked as in production."""
+def admin_page(db):
+    """The coordinator's browser in the admin: signed in, CSRF checked as in production."""
     client = Client(enforce_csrf_checks=True)
     client.user = coordinator_in_the_admin()
     client.force_login(client.user)
     return client
 
 
-def post(browser, **data):
-    page = browser.get(PAGE)
+def post(admin_page, **data):
+    page = admin_page.get(PAGE)
     assert page.status_code == 200
     csrf = re.search(
         r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()
     ).group(1)
-    return browser.post(PAGE, {**data, "csrfmiddlewaretoken": csrf})
+    return admin_page.post(PAGE, {**data, "csrfmiddlewaretoken": csrf})
 
 
-def make_key(browser):
-    response = post(browser, action="create")
+def make_key(admin_page):
+    response = post(admin_page, action="create")
     assert response.status_code == 200
     [key] = NEW_KEY.findall(response.content.decode())
     return key, response
@@ -62,36 +62,36 @@ def results(key):
     return Client().get("/api/v1/results/", HTTP_AUTHORIZATION=f"Token {key}")
 
 
-def test_the_database_holds_no_key_in_plain_text(browser):
-    key, _response = make_key(browser)
+def test_the_database_holds_no_key_in_plain_text(admin_page):
+    key, _response = make_key(admin_page)
     assert results(key).status_code == 200  # `Authorization: Token …` as in the README
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
             for row in cursor.fetchall():
                 assert not any(key in str(value) for value in row), table
-    token = AuthToken.objects.get(user=browser.user)
+    token = AuthToken.objects.get(user=admin_page.user)
     assert len(token.digest) == 128 and key.startswith(token.token_key)
 
 
-def test_a_new_key_is_shown_once(browser):
-    key, made = make_key(browser)
+def test_a_new_key_is_shown_once(admin_page):
+    key, made = make_key(admin_page)
     assert f"Authorization: Token {key}" in made.content.decode()
     assert "no-store" in made["Cache-Control"]
-    later = browser.get(PAGE).content.decode()
+    later = admin_page.get(PAGE).content.decode()
     # Nothing past the 15 characters the database keeps to find a key (the revoke form's
     # field); the page shows the first eight.
     assert key[:16] not in later
     assert f"<code>{key[:8]}…</code>" in later
-    token = AuthToken.objects.get(user=browser.user)
+    token = AuthToken.objects.get(user=admin_page.user)
     with translation.override("nl"):
         for moment in (token.created, token.expiry):
             assert dateformat.format(timezone.localtime(moment), "j F Y") in later
 
 
-def test_a_key_expires_after_api_token_days(browser, settings):
-    key, _response = make_key(browser)
-    token = AuthToken.objects.get(user=browser.user)
+def test_a_key_expires_after_api_token_days(admin_page, settings):
+    key, _response = make_key(admin_page)
+    token = AuthToken.objects.get(user=admin_page.user)
     lifetime = token.expiry - token.created
     assert abs(lifetime - datetime.timedelta(days=settings.API_TOKEN_DAYS)) < (
         datetime.timedelta(minutes=1)
@@ -104,27 +104,29 @@ def test_a_key_expires_after_api_token_days(browser, settings):
     assert not AuthToken.objects.filter(pk=token.pk).exists()  # knox deletes it
 
 
-def test_revoking_one_key_stops_that_key_only(browser):
-    first, _response = make_key(browser)
-    second, _response = make_key(browser)
+def test_revoking_one_key_stops_that_key_only(admin_page):
+    first, _response = make_key(admin_page)
+    second, _response = make_key(admin_page)
     prefix = AuthToken.objects.get(token_key=first[:15]).token_key
-    revoked = post(browser, action="revoke", key=prefix)
+    revoked = post(admin_page, action="revoke", key=prefix)
     assert revoked.status_code == 302
     assert results(first).status_code == 401
     assert results(second).status_code == 200
 
 
-def test_nobody_revokes_another_users_key(browser, db):
+def test_nobody_revokes_another_users_key(admin_page, db):
     _token, theirs = AuthToken.objects.create(user=coordinator_in_the_admin())
-    post(browser, action="revoke", key=theirs[:15])
+    post(admin_page, action="revoke", key=theirs[:15])
     assert results(theirs).status_code == 200
 
 
-def test_making_or_revoking_a_key_needs_the_csrf_token(browser):
-    _token, key = AuthToken.objects.create(user=browser.user)
-    assert browser.post(PAGE, {"action": "create"}).status_code == 403
-    assert browser.post(PAGE, {"action": "revoke", "key": key[:15]}).status_code == 403
-    assert AuthToken.objects.filter(user=browser.user).count() == 1
+def test_making_or_revoking_a_key_needs_the_csrf_token(admin_page):
+    _token, key = AuthToken.objects.create(user=admin_page.user)
+    assert admin_page.post(PAGE, {"action": "create"}).status_code == 403
+    assert (
+        admin_page.post(PAGE, {"action": "revoke", "key": key[:15]}).status_code == 403
+    )
+    assert AuthToken.objects.filter(user=admin_page.user).count() == 1
 
 
 def test_without_a_key_the_results_answer_401(db):
