@@ -17,7 +17,7 @@ install: $(if $(findstring .tools,$(UV)),.tools/bin/uv)
 
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_data
+	$(MANAGE) load_demo_data --with-demo-users
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -1,11 +1,17 @@
-"""Personal API tokens, made and revoked by the coordinator herself in the admin."""
+"""Personal API keys, made and revoked by the coordinator herself in the admin. Only a
+digest of each key is stored (django-rest-knox), so a new key is shown once: in the answer
+to the request that made it."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -15,20 +21,30 @@ from schools.results import viewer_for, viewer_for_request
 def api_token(request):
     if viewer_for(request.user) is None:
         raise PermissionDenied
+    new_key = None
     if request.method == "POST":
-        Token.objects.filter(user=request.user).delete()
         if request.POST.get("action") == "create":
-            Token.objects.create(user=request.user)
-        return redirect("api_token")
-    token = Token.objects.filter(user=request.user).first()
-    return TemplateResponse(
+            _token, new_key = AuthToken.objects.create(user=request.user)
+        else:
+            deleted, _rows = AuthToken.objects.filter(
+                user=request.user, token_key=request.POST.get("key", "")
+            ).delete()
+            if deleted:
+                messages.success(request, _("The key has been revoked."))
+            return redirect("api_token")
+    response = TemplateResponse(
         request,
         "api/api_token.html",
         {
-            "token": token,
+            "new_key": new_key,
+            "tokens": AuthToken.objects.filter(user=request.user).order_by("-created"),
+            "now": timezone.now(),
+            "days": settings.API_TOKEN_DAYS,
             "results_url": request.build_absolute_uri(reverse("api:results")),
         },
     )
+    add_never_cache_headers(response)  # the page that shows a new key, above all
+    return response
 
 
 @hooks.register("register_admin_urls")

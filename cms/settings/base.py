@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -189,8 +189,9 @@ AXES_HANDLER = (
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "cms.views.locked_out"
 # Reverse proxies in front of the app whose X-Forwarded-For may be trusted (0: none).
+# cms.client_address is the one rule for a client's address: the lockout's and the throttles'.
 NUM_PROXIES = int(env("DJANGO_NUM_PROXIES", "0"))
-AXES_IPWARE_PROXY_COUNT = NUM_PROXIES or None
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -267,6 +268,11 @@ LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Demo users (a superuser among them) have a published password: `load_demo_data
+# --with-demo-users` makes them only where this is on. dev.py turns it on for the local
+# SQLite database of `make run`; a production database is PostgreSQL.
+DEMO_USERS_ALLOWED = False
+
 # Check-ins: how long a join code lives, and from how many answers results may be shown.
 CHECKIN_SESSION_HOURS = 4
 # An answer is only ever kept as counts. The spent one-time tokens that make it count once
@@ -313,6 +319,14 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     # A whole school checks in from one address at 8:30: generous per client, shared via Redis.
     "DEFAULT_THROTTLE_RATES": {"pupils": "600/minute", "results": "120/minute"},
+}
+# Personal API keys (django-rest-knox): only a SHA-512 digest and a 15-character prefix are
+# stored; a key works for API_TOKEN_DAYS days from when it was made, then it is refused.
+API_TOKEN_DAYS = int(env("API_TOKEN_DAYS", "90"))
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=API_TOKEN_DAYS),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",  # `Authorization: Token <key>`, as before
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lessen in geluk API",

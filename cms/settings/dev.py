@@ -8,7 +8,7 @@ os.environ.setdefault(
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
 from .base import *  # noqa: E402, F403
-from .base import STORAGES  # noqa: E402
+from .base import DATABASES, STORAGES  # noqa: E402
 
 DEBUG = True
 SECURE_SSL_REDIRECT = False
@@ -17,6 +17,9 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SECURE = False
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# `manage.py` defaults to these settings, also on a production host by mistake: demo users
+# only on a SQLite database, never on the PostgreSQL one DATABASE_URL names there.
+DEMO_USERS_ALLOWED = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

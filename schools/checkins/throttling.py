@@ -7,11 +7,13 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
-from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
+from rest_framework.throttling import ScopedRateThrottle
+
+from cms.client_address import client_address
 
 
 def client_key(request):
-    ident = BaseThrottle().get_ident(request)  # honours NUM_PROXIES behind a proxy
+    ident = client_address(request)  # the lockout's rule: NUM_PROXIES behind a proxy
     message = f"{timezone.now().date().isoformat()}:{ident}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[
         :32

@@ -217,8 +217,9 @@ def test_same_seed_same_data(library, classes):
 
 def test_demo_command_creates_school_logins(db, settings):
     settings.DEBUG = True
-    call_command("load_demo_data", "--no-check-ins", verbosity=0)
-    call_command("load_demo_data", "--no-check-ins", verbosity=0)
+    settings.DEMO_USERS_ALLOWED = True  # make run: dev settings on SQLite
+    call_command("load_demo_data", "--no-check-ins", "--with-demo-users", verbosity=0)
+    call_command("load_demo_data", "--no-check-ins", "--with-demo-users", verbosity=0)
     assert not CheckInSession.objects.exists()
     User = get_user_model()
 

@@ -2,9 +2,11 @@
 tries what an attacker would try."""
 
 import pytest
+from axes.helpers import get_client_ip_address
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, RequestFactory, override_settings
 
+from schools.throttling import client_key
 from tests.factories import UserFactory
 
 
@@ -84,6 +86,120 @@ def test_sign_in_locks_after_five_failures_and_says_so_in_dutch(db):
         {"username": "meester-bas", "password": "nog-een-goed-wachtwoord"},
     )
     assert response.status_code == 302
+
+
+PROXY = "10.0.0.2"  # the reverse proxy: every request arrives from it
+ATTACKER = "198.51.100.7"
+COORDINATOR = "203.0.113.20"
+LOCKOUT_HANDLERS = [
+    "axes.handlers.cache.AxesCacheHandler",  # with Redis
+    "axes.handlers.database.AxesDatabaseHandler",  # without
+]
+
+
+def sign_in(username, password, **meta):
+    return Client().post(
+        "/admin/login/", {"username": username, "password": password}, **meta
+    )
+
+
+@pytest.fixture
+def coordinator_account(db):
+    user = UserFactory(username="coordinator")
+    user.set_password("een-goed-wachtwoord")
+    user.save()
+    return user
+
+
+@pytest.mark.parametrize("handler", LOCKOUT_HANDLERS)
+def test_behind_the_proxy_failures_lock_out_their_own_address_only(
+    coordinator_account, handler
+):
+    """Five wrong passwords for the coordinator's name from one place must not lock her
+    out everywhere: behind the proxy, the address is the one the proxy appended."""
+    with override_settings(AXES_HANDLER=handler, NUM_PROXIES=1):
+        statuses = [
+            sign_in(
+                "coordinator",
+                "geraden",
+                REMOTE_ADDR=PROXY,
+                # the attacker forges addresses of her own; the proxy appends hers
+                HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}, {ATTACKER}",
+            ).status_code
+            for attempt in range(5)
+        ]
+        assert statuses == [200, 200, 200, 200, 429]
+        assert (
+            sign_in(
+                "coordinator",
+                "een-goed-wachtwoord",
+                REMOTE_ADDR=PROXY,
+                HTTP_X_FORWARDED_FOR=ATTACKER,
+            ).status_code
+            == 429
+        )
+        at_the_office = sign_in(
+            "coordinator",
+            "een-goed-wachtwoord",
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR=COORDINATOR,
+        )
+        assert at_the_office.status_code == 302
+
+
+@pytest.mark.parametrize("handler", LOCKOUT_HANDLERS)
+def test_without_a_proxy_a_forged_forwarded_for_changes_no_address(
+    coordinator_account, handler
+):
+    with override_settings(AXES_HANDLER=handler, NUM_PROXIES=0):
+        statuses = [
+            sign_in(
+                "coordinator",
+                "geraden",
+                REMOTE_ADDR=ATTACKER,
+                HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}",
+            ).status_code
+            for attempt in range(5)
+        ]
+    assert statuses == [200, 200, 200, 200, 429]
+
+
+def forwarded(header, remote=PROXY):
+    return RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=header)
+
+
+def test_the_throttles_and_the_lockout_count_the_same_address():
+    first = forwarded(f"192.0.2.1, {ATTACKER}")
+    again = forwarded(f"192.0.2.2, {ATTACKER}")
+    other = forwarded(COORDINATOR)
+    with override_settings(NUM_PROXIES=1):
+        assert get_client_ip_address(first) == get_client_ip_address(again) == ATTACKER
+        assert client_key(first) == client_key(again) != client_key(other)
+    with override_settings(NUM_PROXIES=0):
+        assert get_client_ip_address(first) == get_client_ip_address(other) == PROXY
+        assert client_key(first) == client_key(other)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f'198.51.100.99, "x, {ATTACKER}',  # a quote that would swallow what follows
+        f"198.51.100.99, for=192.0.2.1;by=x, {ATTACKER}",
+        f"not-an-address, {ATTACKER}",
+        f"198.51.100.99,{ATTACKER}",
+    ],
+)
+def test_nothing_a_client_writes_in_the_header_picks_her_address(header):
+    with override_settings(NUM_PROXIES=1):
+        assert get_client_ip_address(forwarded(header)) == ATTACKER
+
+
+def test_behind_two_proxies_the_address_is_the_second_from_the_right():
+    with override_settings(NUM_PROXIES=2):
+        request = forwarded(f"192.0.2.1, {ATTACKER}, 10.0.0.1")
+        assert get_client_ip_address(request) == ATTACKER
+        # Fewer entries than proxies: the request did not come through them all.
+        assert get_client_ip_address(forwarded(ATTACKER)) == PROXY
 
 
 def test_forms_of_signed_in_staff_need_the_csrf_token(db, school_class, teacher):

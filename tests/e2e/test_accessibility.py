@@ -204,6 +204,10 @@ def test_every_page_type_passes_axe_and_the_content_security_policy(browser, sit
     ]:
         page.goto(site_url + path)
         audit.check(name)
+    # A new key, shown once, above the list of keys with their revoke buttons.
+    page.get_by_role("button", name="Maak een nieuwe sleutel").click()
+    expect(page.locator("#new-key")).to_be_visible()
+    audit.check("API key made")
 
     assert audit.findings == {}
 

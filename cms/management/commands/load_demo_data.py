@@ -4,19 +4,34 @@ import time
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 
 from cms.demo.lessons import load_lessons
 from cms.demo.schools import create_school_users, generate_check_ins, load_schools
 from cms.demo.site import load_site
 from lessons.services import REVIEWERS, TEACHERS
 
-DEFAULT_PASSWORD = "lessen-in-geluk"  # noqa: S105  (demo only, refused when DEBUG is off)
+DEFAULT_PASSWORD = "lessen-in-geluk"  # noqa: S105  (demo only: see demo_users_refused)
+
+
+def demo_users_refused():
+    """Why demo users (a superuser with a published password) may not be made here."""
+    if not settings.DEBUG:
+        return "DEBUG is off"
+    if not settings.DEMO_USERS_ALLOWED:
+        return (
+            f"the database ({connection.vendor}) is not the local SQLite database "
+            "of `make run`"
+        )
+    return None
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the demo site (idempotent). Demo users only when DEBUG is on."
+    help = (
+        "Create or refresh the demo site (idempotent). Demo users only with "
+        "--with-demo-users, on the local SQLite database of `make run`."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -24,8 +39,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Skip the school year of synthetic check-ins.",
         )
+        parser.add_argument(
+            "--with-demo-users",
+            action="store_true",
+            help="Also create the demo logins (`make run` does): never in production.",
+        )
 
     def handle(self, *args, **options):
+        if options["with_demo_users"] and (refused := demo_users_refused()):
+            raise CommandError(
+                f"Refusing to create demo users: {refused}. They have a published "
+                "password; only `make run` makes them, on its own SQLite database."
+            )
         with transaction.atomic():
             home = load_site()
             library = load_lessons(home=home)
@@ -44,9 +69,11 @@ class Command(BaseCommand):
                 f"({time.monotonic() - started:.1f} s)."
             )
 
-        if not settings.DEBUG:
+        if not options["with_demo_users"]:
             self.stdout.write(
-                self.style.WARNING("DEBUG is off: no demo users created.")
+                self.style.WARNING(
+                    "Demo content only, no demo users (--with-demo-users makes them)."
+                )
             )
             return
         password = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
