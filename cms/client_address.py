@@ -1,5 +1,5 @@
 """The one rule for a client's address, used by the sign-in lockout (django-axes, through
-AXES_CLIENT_IP_CALLABLE) and by the throttles (schools.throttling.client_key).
+AXES_CLIENT_IP_CALLABLE) and by the throttles (schools.checkins.throttling.client_key).
 
 Each of our NUM_PROXIES reverse proxies appends the address it saw to X-Forwarded-For, so
 the client's address is the NUM_PROXIES-th entry from the right. Everything to its left came

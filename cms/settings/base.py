@@ -280,6 +280,13 @@ CHECKIN_SESSION_HOURS = 4
 CHECKIN_TOKEN_HOURS = 24
 RESULTS_TEACHER_MIN_ANSWERS = 5
 RESULTS_COORDINATOR_MIN_ANSWERS = 10
+# A coordinator's atom also needs answers from this many classes: never one class alone.
+RESULTS_COORDINATOR_MIN_CLASSES = 2
+# The cell key method (schools.results.perturbation): each check-in's count of a value is
+# shown off by at most `max_deviation`, with this variance and a mean of zero; true counts
+# from 1 to `small` are never shown as themselves. Chosen with the planting simulation in
+# tests/schools/results/test_simulation.py; changing them changes every figure at once.
+RESULTS_PERTURBATION = {"max_deviation": 5, "variance": 2.5, "small": 4}
 
 WAGTAIL_SITE_NAME = "Lessen in geluk"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

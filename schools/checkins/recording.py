@@ -15,6 +15,7 @@ Anything unusual (a wrong code, a closed or full session, a resend) changes noth
 then explained by reading the rows."""
 
 import functools
+import secrets
 import uuid
 from contextlib import nullcontext
 
@@ -39,6 +40,7 @@ from schools.models import (
     answer_columns,
     open_sessions,
 )
+from schools.results.perturbation import KEY_RANGE
 
 # Databases that take the claim and the spend in one statement (a data-modifying WITH).
 ONE_STATEMENT_VENDORS = ("postgresql",)
@@ -54,8 +56,16 @@ def record_check_in(*, code, token, key, answers):
         raise ValidationError({"key": _("The key must be a UUID.")}) from error
     values = clean_answers(question_set=question_set, answers=answers)
     columns = tuple(answer_columns(name)[value] for name, value in values.items())
-    claim = [session_id, normalise_code(code), question_set, CLASS_SIZE_MARGIN]
-    claim.append(_db_now())
+    # The answer's record key, for the cell key method (schools.results.perturbation).
+    record_key = secrets.randbelow(KEY_RANGE)
+    claim = [record_key] * len(columns)
+    claim += [
+        session_id,
+        normalise_code(code),
+        question_set,
+        CLASS_SIZE_MARGIN,
+        _db_now(),
+    ]
     spend = [nonce, UsedToken._meta.get_field("key").get_db_prep_value(key, connection)]
     try:
         if connection.vendor in ONE_STATEMENT_VENDORS:
@@ -103,14 +113,18 @@ def _step_by_step(columns, claim, spend):
 @functools.cache
 def _statements(columns):
     """(claim, spend) for answers that count in these columns. The claim's parameters are
-    the session, its code, the token's question set, the cap's margin and the time; the
-    spend's are the nonce and the key, with the session id read from `claim`."""
+    the record key once per column, then the session, its code, the token's question set,
+    the cap's margin and the time; the spend's are the nonce and the idempotency key, with
+    the session id read from `claim`."""
     quote = connection.ops.quote_name
     session = CheckInSession._meta
     column = {field.name: quote(field.column) for field in session.concrete_fields}
-    counts = ", ".join(
-        f"{column[name]} = {column[name]} + 1" for name in ("n", *columns)
-    )
+    counts = [f"{column[name]} = {column[name]} + 1" for name in ("n", *columns)]
+    counts += [  # %% is a literal % next to the parameters
+        f"{column[name + '_key']} = ({column[name + '_key']} + %s) %% {KEY_RANGE}"
+        for name in columns
+    ]
+    counts = ", ".join(counts)
     claim = (
         f"UPDATE {quote(session.db_table)} SET {counts} "  # noqa: S608 (quoted names)
         f"WHERE {column['id']} = %s AND {column['code']} = %s "

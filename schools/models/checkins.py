@@ -57,6 +57,19 @@ def open_sessions(now):
     return Q(closed_at__isnull=True, expires_at__gt=now)
 
 
+SCALES = {
+    "mood": [1, 2, 3, 4, 5],
+    "energy": Energy.values,
+    "feeling": Feeling.values,
+    "ladder": list(range(11)),
+}
+
+
+def answer_columns(question):
+    """The count columns of one question, value -> column name."""
+    return {value: f"{question}_{value}" for value in SCALES[question]}
+
+
 class AnswerCounts(models.Model):
     """How many answers, and how many of them gave each value of each question."""
 
@@ -95,6 +108,20 @@ class AnswerCounts(models.Model):
         abstract = True
 
 
+class KeySums(models.Model):
+    """Next to each count, the sum of its answers' random record keys modulo KEY_RANGE:
+    the cell key that decides how the count is perturbed (schools.results.perturbation).
+    One column per count column, named `<count column>_key`; a key says nothing about a
+    pupil, and a sum of keys says nothing about the order of the answers."""
+
+    class Meta:
+        abstract = True
+
+
+for _column in (c for question in SCALES for c in answer_columns(question).values()):
+    KeySums.add_to_class(f"{_column}_key", models.PositiveIntegerField(default=0))
+
+
 class CheckInSessionQuerySet(models.QuerySet):
     def open(self, now=None):
         return self.filter(open_sessions(now or timezone.now()))
@@ -107,7 +134,7 @@ class CheckInSessionQuerySet(models.QuerySet):
         return self.filter(school_class__in=SchoolClass.objects.for_user(user))
 
 
-class CheckInSession(AnswerCounts):
+class CheckInSession(AnswerCounts, KeySums):
     """One check-in of one class, and its answers as counts: how many answered (`n`) and
     how many gave each value. There is no row per answer, so nothing stored orders or links
     the answers of a session. The session also keeps where it counts (school, municipality,
@@ -249,16 +276,3 @@ class LessonDelivery(models.Model):
 
     def __str__(self):
         return f"{self.lesson_id} · {self.school_class_id} · {self.delivered_on}"
-
-
-SCALES = {
-    "mood": [1, 2, 3, 4, 5],
-    "energy": Energy.values,
-    "feeling": Feeling.values,
-    "ladder": list(range(11)),
-}
-
-
-def answer_columns(question):
-    """The count columns of one question, value -> column name."""
-    return {value: f"{question}_{value}" for value in SCALES[question]}

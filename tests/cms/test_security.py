@@ -6,7 +6,7 @@ from axes.helpers import get_client_ip_address
 from django.core.cache import cache
 from django.test import Client, RequestFactory, override_settings
 
-from schools.throttling import client_key
+from schools.checkins.throttling import client_key
 from tests.factories import UserFactory
 
 

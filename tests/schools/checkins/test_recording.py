@@ -238,3 +238,22 @@ def test_an_answer_costs_one_statement_on_postgresql(
         expected = 4  # savepoint, claim (and count), spend the token, release
     with django_assert_num_queries(expected):
         answer(mood=4, energy="high", feeling="blij")
+
+
+def test_each_answer_adds_its_record_key_to_the_key_sums_of_its_values(
+    session, answer, monkeypatch
+):
+    """The cell key method: one random key per answer, summed (modulo the key range)
+    next to every count the answer adds to; nothing else is kept of it."""
+    keys = iter([100, 65_000, 7])
+    monkeypatch.setattr(recording.secrets, "randbelow", lambda limit: next(keys))
+    answer(mood=4, energy="high")
+    answer(mood=4)
+    answer(mood=2)
+    session.refresh_from_db()
+    assert (session.mood_4_key, session.energy_high_key, session.mood_2_key) == (
+        (100 + 65_000) % 65_536,
+        100,
+        7,
+    )
+    assert session.mood_1_key == session.energy_low_key == 0
