@@ -164,18 +164,26 @@ def counted_session(
     moment="lesson_start",
     lesson=None,
     ended=True,
+    keys=None,
     **counts,
 ):
     """A check-in as the write path leaves it, made in one go: `moods` are the counts of
-    the faces 1-5, `counts` any other value columns (energy_high=3, ...)."""
-    import datetime
-
+    the faces 1-5, `counts` any other value columns (energy_high=3, ...). Each count gets
+    a random key sum, or the one given in `keys` ({"mood_4": 123, ...})."""
     from django.utils import timezone
 
     from schools.models import CheckInSession, QuestionSet
+    from schools.results.perturbation import KEY_RANGE
 
     counts.update(
         {f"mood_{value}": count for value, count in enumerate(moods, start=1) if count}
+    )
+    keys = keys or {}
+    counts.update(
+        {
+            f"{column}_key": keys.get(column, random.randrange(KEY_RANGE))  # noqa: S311
+            for column in list(counts)
+        }
     )
     opened = timezone.now() - datetime.timedelta(hours=5 if ended else 0)
     return CheckInSession.objects.create(
@@ -189,7 +197,9 @@ def counted_session(
         question_set=QuestionSet.STANDARD,
         code="".join(random.choices("ACDEFGHJK", k=6)),  # noqa: S311
         expected=40,
-        n=max(sum(moods), *[0, *counts.values()]),
+        n=max(
+            [sum(moods), 0, *(v for c, v in counts.items() if not c.endswith("_key"))]
+        ),
         opened_at=opened,
         expires_at=opened + datetime.timedelta(hours=4),
         closed_at=opened + datetime.timedelta(minutes=10) if ended else None,
@@ -201,11 +211,13 @@ MONDAY = datetime.date(2026, 9, 7)  # a week long complete
 
 
 def add_check_in(
-    school_class, moods, *, week=MONDAY, moment="lesson_start", lesson_key=0
+    school_class, moods, *, week=MONDAY, moment="lesson_start", lesson_key=0, **more
 ):
     """An ended check-in of a class with these counts of the faces 1-5."""
     lesson = LessonPage.objects.get(pk=lesson_key) if lesson_key else None
-    return counted_session(school_class, moods, week=week, moment=moment, lesson=lesson)
+    return counted_session(
+        school_class, moods, week=week, moment=moment, lesson=lesson, **more
+    )
 
 
 def add_delivery(school_class, lesson, day):
@@ -222,3 +234,17 @@ def add_delivery(school_class, lesson, day):
         delivered_on=day,
         week=clock.week_of(day),
     )
+
+
+def shown(session, question="mood"):
+    """What a check-in shows of a question: its counts through the perturbation table,
+    worked out in Python (the engine does it in SQL)."""
+    from schools.models import answer_columns
+    from schools.results.perturbation import table
+
+    return {
+        value: table().shown(
+            getattr(session, column), getattr(session, f"{column}_key")
+        )
+        for value, column in answer_columns(question).items()
+    }

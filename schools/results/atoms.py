@@ -6,17 +6,18 @@
 - A coordinator's atom is one school x band x week x lesson x moment of a completed week,
   summed over the check-ins in it.
 
-An atom counts when it has at least the viewer's threshold of answers to the question and
-its counts are not (nearly) all one value. Every figure is a sum of atoms that count, so an
-atom that does not count is in no figure, totals included: no difference of figures can
-bring it back (complementary suppression by construction)."""
+Which atoms count is decided in schools.results.rules; what each check-in shows is its
+perturbed counts, and an atom shows the sum of its check-ins'. Every figure is a sum of
+atoms that count, so an atom that does not count is in no figure, totals included: no
+difference of figures can bring it back (complementary suppression by construction)."""
 
-from django.db.models import F, Q, Sum
-from django.db.models.functions import Coalesce, Greatest
-from django.db.models.lookups import GreaterThanOrEqual, LessThan
+from django.db import connection
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 
 from schools.clock import last_complete_week, week_of
 from schools.models import CheckInSession
+from schools.results import rules
 
 # The columns a teacher's atoms carry; a coordinator's leave out the class. Every source
 # (check-ins, atoms, rollups) names them alike, so the engine can add them up together.
@@ -67,52 +68,71 @@ def lessons_with_theme(slug):
     return LessonPage.objects.filter(themes__slug=slug).values("pk")
 
 
-def published_count(column):
-    """The count a check-in shows for one value: what every figure adds up."""
-    return F(column)
+def _shown_sessions(sessions, keys, columns):
+    """SQL of these check-ins: their keys, their true counts of `columns` and, as
+    `shown_<column>`, what each count shows (schools.results.rules.shown_count_sql)."""
+    quote = connection.ops.quote_name
+    selected = sessions.annotate(lesson_key=Coalesce("lesson_id", 0)).values(
+        *keys, *columns, *(f"{column}_key" for column in columns)
+    )
+    inner, params = selected.query.sql_with_params()
+    shown = ", ".join(
+        f"{rules.shown_count_sql(quote(c), quote(c + '_key'))} AS {quote('shown_' + c)}"
+        for c in columns
+    )
+    return f"SELECT s.*, {shown} FROM ({inner}) s", list(params)  # noqa: S608 (names quoted)
 
 
-def _total(expressions):
-    total = expressions[0]
-    for expression in expressions[1:]:
-        total = total + expression
-    return total
+def _sum(names):
+    return " + ".join(names)
+
+
+def _greatest(names):
+    function = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    return f"{function}({', '.join(names)})"
 
 
 def teacher_atoms(viewer, filters, columns, *, now=None):
-    """A teacher's ended check-ins that count, one row each, with their published counts
-    as `sum_<column>`."""
-    published = {f"sum_{column}": published_count(column) for column in columns}
-    answered = _total([F(column) for column in columns])
-    shown = list(published.values())
-    return (
-        CheckInSession.objects.ended(now)
-        .filter(conditions(viewer, filters))
-        .annotate(lesson_key=Coalesce("lesson_id", 0), **published)
-        .filter(
-            GreaterThanOrEqual(answered, viewer.threshold),
-            LessThan(Greatest(*shown), _total(shown) - 1),
-        )
-        .values(*TEACHER_KEYS, *published)
+    """A teacher's ended check-ins that count, one row each, with their shown counts as
+    `sum_<column>`: (sql, params)."""
+    quote = connection.ops.quote_name
+    sessions = CheckInSession.objects.ended(now).filter(conditions(viewer, filters))
+    inner, params = _shown_sessions(sessions, TEACHER_KEYS, columns)
+    true = [quote(c) for c in columns]
+    shown = [quote(f"shown_{c}") for c in columns]
+    selected = [quote(key) for key in TEACHER_KEYS]
+    selected += [f"{quote('shown_' + c)} AS {quote('sum_' + c)}" for c in columns]
+    sql = (
+        f"SELECT {', '.join(selected)} FROM ({inner}) t "  # noqa: S608 (names quoted)
+        f"WHERE {_sum(true)} >= %s AND {_greatest(shown)} < {_sum(shown)} - 1"
     )
+    return sql, [*params, rules.min_answers(viewer)]
 
 
 def coordinator_atoms(viewer, filters, columns, *, now=None, after_week=None):
-    """A coordinator's atoms that count, with their published counts as `sum_<column>`:
+    """A coordinator's atoms that count, with their shown counts as `sum_<column>`:
     ended check-ins of completed weeks (after `after_week`, when the rollups hold the
-    weeks before), summed per school, band, week, lesson and moment."""
-    sessions = (
-        CheckInSession.objects.ended(now)
-        .filter(conditions(viewer, filters), week__lte=last_complete_week(now))
-        .annotate(lesson_key=Coalesce("lesson_id", 0))
+    weeks before), summed per school, band, week, lesson and moment: (sql, params)."""
+    quote = connection.ops.quote_name
+    sessions = CheckInSession.objects.ended(now).filter(
+        conditions(viewer, filters), week__lte=last_complete_week(now)
     )
     if after_week is not None:
         sessions = sessions.filter(week__gt=after_week)
-    published = {f"sum_{column}": Sum(published_count(column)) for column in columns}
-    answered = _total([Sum(column) for column in columns])
-    shown = list(published.values())
-    return (
-        sessions.values(*COORDINATOR_KEYS)
-        .annotate(**published, atom_n=answered, atom_top=Greatest(*shown))
-        .filter(atom_n__gte=viewer.threshold, atom_top__lt=_total(shown) - 1)
+    inner, params = _shown_sessions(sessions, TEACHER_KEYS, columns)
+    answered = _sum(quote(c) for c in columns)
+    sums = [f"SUM({quote('shown_' + c)})" for c in columns]
+    keys = [quote(key) for key in COORDINATOR_KEYS]
+    selected = keys + [
+        f"{total} AS {quote('sum_' + c)}"
+        for total, c in zip(sums, columns, strict=True)
+    ]
+    classes = (
+        f"COUNT(DISTINCT CASE WHEN {answered} > 0 THEN {quote('school_class_id')} END)"
     )
+    sql = (
+        f"SELECT {', '.join(selected)} FROM ({inner}) t GROUP BY {', '.join(keys)} "  # noqa: S608 (names quoted)
+        f"HAVING SUM({answered}) >= %s AND {classes} >= %s "
+        f"AND {_greatest(sums)} < {_sum(sums)} - 1"
+    )
+    return sql, [*params, rules.min_answers(viewer), rules.min_classes(viewer)]

@@ -63,7 +63,7 @@ def cell(counts, *, scale, question=None):
 def sources(
     viewer, group_by, filters, question, *, rollups_allowed=True, state=None, now=None
 ):
-    """Querysets of the atoms (or rollup rows, sums of atoms) a query adds up."""
+    """(sql, params) of the atoms (or rollup rows, sums of atoms) a query adds up."""
     columns = list(answer_columns(question).values())
     if viewer.is_teacher:
         return [teacher_atoms(viewer, filters, columns, now=now)]
@@ -72,8 +72,9 @@ def sources(
     if not rollups_allowed or state is None:
         return [coordinator_atoms(viewer, filters, columns, now=now)]
     level = level_for(viewer, group_by, filters)
+    rolled = rolled_up(viewer, level, question, filters, state).query.sql_with_params()
     return [
-        rolled_up(viewer, level, question, filters, state),
+        rolled,
         coordinator_atoms(
             viewer, filters, columns, now=now, after_week=state.through_week
         ),
@@ -82,14 +83,13 @@ def sources(
 
 def _grouped_sums(parts, group_by, columns):
     """Add the atoms up per group in the database: Python sees only the result rows.
-    `parts` are querysets that name their counts `sum_<column>`."""
+    `parts` are (sql, params) of rows that name their counts `sum_<column>`."""
     from lessons.models import LessonPage, Theme
 
     quote = connection.ops.quote_name
     needed = list(dict.fromkeys(KEY_OF[name] for name in group_by))
     selects, params = [], []
-    for part in parts:
-        inner, inner_params = part.query.sql_with_params()
+    for inner, inner_params in parts:
         selected = [f"src.{quote(key)}" for key in needed]
         selected += [f"src.{quote('sum_' + column)}" for column in columns]
         selects.append(f"SELECT {', '.join(selected)} FROM ({inner}) src")  # noqa: S608 (names quoted)

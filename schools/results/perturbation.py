@@ -20,7 +20,6 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, F, IntegerField, Q, Value, When
 
 KEY_RANGE = 1 << 16
 
@@ -85,35 +84,38 @@ class PerturbationTable:
     def probability(self, count, shown):
         return self.row(count).probabilities().get(shown, 0.0)
 
-    def expression(self, column):
-        """The count a check-in shows for `column`, in SQL: its key sum is `<column>_key`."""
-        key = f"{column}_key"
-
-        def lookup(row, offset=None):
-            whens = [
-                When(Q(**{f"{key}__lt": bound}), then=_plus(value, offset))
-                for bound, value in row.bounds[:-1]
-            ]
-            return Case(
-                *whens,
-                default=_plus(row.bounds[-1][1], offset),
-                output_field=IntegerField(),
-            )
-
-        last = self.rows[self.last]
-        general = Row(tuple((b, v - self.last) for b, v in last.bounds))
-        return Case(
-            *(
-                When(Q(**{column: count}), then=lookup(self.rows[count]))
-                for count in range(self.last)
-            ),
-            default=lookup(general, offset=F(column)),
-            output_field=IntegerField(),
+    def sql(self, count, key):
+        """What a check-in shows, in SQL, for count and key-sum expressions (quoted names).
+        Counts below the last special row are looked up together as count * KEY_RANGE +
+        key in a balanced tree of comparisons; from the last row on, the deviation is the
+        same for every count. Only whole-number literals from this table: no parameters."""
+        flat, start = [], 0
+        for number in range(self.last):
+            for bound, value in self.rows[number].bounds:
+                flat.append((start + bound, str(value)))
+            start += KEY_RANGE
+        index = f"({count} * {KEY_RANGE} + {key})"
+        general = [
+            (bound, f"{count} + {value - self.last}")
+            for bound, value in self.rows[self.last].bounds
+        ]
+        return (
+            f"CASE WHEN {count} >= {self.last} THEN {_tree(general, key)} "
+            f"ELSE {_tree(flat, index)} END"
         )
 
 
-def _plus(value, offset):
-    return Value(value) if offset is None else offset + Value(value)
+def _tree(bounds, index):
+    """A balanced CASE over (bound, result) pairs: the result of the first bound above
+    `index`."""
+    if len(bounds) == 1:
+        return bounds[0][1]
+    middle = len(bounds) // 2
+    left, right = bounds[:middle], bounds[middle:]
+    return (
+        f"CASE WHEN {index} < {left[-1][0]} THEN {_tree(left, index)} "
+        f"ELSE {_tree(right, index)} END"
+    )
 
 
 def _symmetric(max_deviation, variance):

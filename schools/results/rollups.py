@@ -8,7 +8,6 @@ completed weeks after that, and adds both up: the same atoms, so the same figure
 the check-ins alone (a property test holds them equal). Rollups made under other rules
 (threshold, classes, perturbation) are never used."""
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils import timezone
 from schools.clock import last_complete_week
 from schools.models import SCALES, ResultRollup, ResultRollupState, answer_columns
 from schools.results.atoms import conditions, coordinator_atoms
+from schools.results.rules import fingerprint
 from schools.results.viewers import Viewer
 
 LEVELS = {  # level -> the columns it keeps, smallest level first
@@ -39,19 +39,13 @@ NEEDS = {
 }
 
 
-def rules():
-    """Everything that decides a coordinator's figures; rollups made under other rules
-    are not used."""
-    return f"answers>={settings.RESULTS_COORDINATOR_MIN_ANSWERS}"
-
-
 def rollup_state():
     """How far the rollups reach (None before the first refresh)."""
     return ResultRollupState.objects.first()
 
 
 def usable_state(state):
-    return state if state is not None and state.rules == rules() else None
+    return state if state is not None and state.rules == fingerprint() else None
 
 
 def level_for(viewer, group_by, filters):
@@ -95,8 +89,9 @@ def refresh_rollups(*, now=None, full=False):
     with connection.cursor() as cursor:
         for question in SCALES:
             columns = list(answer_columns(question).values())
-            atoms = coordinator_atoms(viewer, {}, columns, now=now, after_week=after)
-            inner, params = atoms.query.sql_with_params()
+            inner, params = coordinator_atoms(
+                viewer, {}, columns, now=now, after_week=after
+            )
             others = [
                 column
                 for name in SCALES
@@ -123,6 +118,6 @@ def refresh_rollups(*, now=None, full=False):
                 written += cursor.rowcount
     ResultRollupState.objects.all().delete()
     ResultRollupState.objects.create(
-        through_week=through, rules=rules(), refreshed_at=timezone.now()
+        through_week=through, rules=fingerprint(), refreshed_at=timezone.now()
     )
     return after, through, written

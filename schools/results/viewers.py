@@ -4,8 +4,6 @@ classes' closed check-ins; pilot coordinators read their municipality or the reg
 import enum
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
 from schools.models import CoordinatorScope, SchoolClass
 
 GROUPINGS = (
@@ -48,9 +46,9 @@ class Viewer:
     @property
     def threshold(self):
         """The fewest answers an atom needs to count in any figure."""
-        if self.is_teacher:
-            return settings.RESULTS_TEACHER_MIN_ANSWERS
-        return settings.RESULTS_COORDINATOR_MIN_ANSWERS
+        from schools.results.rules import min_answers
+
+        return min_answers(self)
 
     @property
     def groupings(self):

@@ -1,0 +1,40 @@
+"""The rules that decide which atoms count and how their counts are shown, in one place.
+
+- A teacher's atom (one ended check-in) counts from RESULTS_TEACHER_MIN_ANSWERS answers to
+  the question; a coordinator's (a school x band x week x lesson x moment) from
+  RESULTS_COORDINATOR_MIN_ANSWERS answers and RESULTS_COORDINATOR_MIN_CLASSES classes.
+  These are about how many answered, which everyone in the room can see anyway.
+- Homogeneity: an atom whose shown counts are all, or all but one, the same value does not
+  count; it would tell what (nearly) everyone answered. It is judged on the shown counts,
+  not the true ones: a rule on the true counts would itself answer a question about them
+  (plant answers so that the atom is homogeneous exactly when a pupil gave a certain
+  value, and its suppression tells that value; tests/schools/results/test_simulation.py).
+- Every count is shown perturbed (schools.results.perturbation)."""
+
+from django.conf import settings
+
+from schools.results.perturbation import table
+
+
+def min_answers(viewer):
+    if viewer.is_teacher:
+        return settings.RESULTS_TEACHER_MIN_ANSWERS
+    return settings.RESULTS_COORDINATOR_MIN_ANSWERS
+
+
+def min_classes(viewer):
+    return 1 if viewer.is_teacher else settings.RESULTS_COORDINATOR_MIN_CLASSES
+
+
+def fingerprint():
+    """Everything that decides a coordinator's figures; rollups made under another
+    fingerprint are never used."""
+    return (
+        f"answers>={settings.RESULTS_COORDINATOR_MIN_ANSWERS} "
+        f"classes>={settings.RESULTS_COORDINATOR_MIN_CLASSES} {table().version}"
+    )
+
+
+def shown_count_sql(count, key):
+    """The count one check-in shows for one value, in SQL (quoted column names)."""
+    return table().sql(count, key)
