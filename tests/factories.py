@@ -248,3 +248,37 @@ def shown(session, question="mood"):
         )
         for value, column in answer_columns(question).items()
     }
+
+
+def counted_for_coordinators(sessions, question="mood", *, threshold=10, classes=2):
+    """The check-ins of atoms that count for coordinators, by the rules stated again as
+    the tests' oracle: enough answers and classes, shown counts not (nearly) all one."""
+    from schools.models import answer_columns
+
+    atoms = {}
+    for session in sessions:
+        key = (
+            session.school_id,
+            session.band,
+            session.week,
+            session.lesson_id,
+            session.moment,
+        )
+        atoms.setdefault(key, []).append(session)
+    counted = []
+    for atom in atoms.values():
+        columns = answer_columns(question).values()
+        answered = sum(getattr(s, c) for s in atom for c in columns)
+        with_answers = {
+            s.school_class_id for s in atom if any(getattr(s, c) for c in columns)
+        }
+        totals = [
+            sum(shown(s, question)[v] for s in atom) for v in answer_columns(question)
+        ]
+        if (
+            answered >= threshold
+            and len(with_answers) >= classes
+            and max(totals) < sum(totals) - 1
+        ):
+            counted += atom
+    return counted

@@ -60,6 +60,7 @@ MATRIX = {
     "/admin/scholen/": [LOGIN, 302, 200, 302, 302, 302],
     "/admin/klassen/": [LOGIN, 200, 200, 302, 302, 302],
     "/admin/gemeenten/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/gemeenten/delete/{municipality}/": [LOGIN, 302, 302, 302, 302, 302],
     "/admin/lidmaatschappen/": [LOGIN, 302, 302, 302, 302, 302],
     "/admin/coordinatoren/": [LOGIN, 302, 302, 302, 302, 302],
 }
@@ -90,6 +91,7 @@ COVERED = {
     "results_csv": "/admin/resultaten/export.csv",
     "results_xlsx": "/admin/resultaten/export.xlsx",
     "api_token": "/admin/api-sleutel/",
+    "municipality:delete": "/admin/gemeenten/delete/{municipality}/",
     # The scoped admin of schools and classes: index rows above; every action (add, edit,
     # delete, inspect) per role in tests/schools/test_wagtail_hooks.py.
     **{
@@ -153,6 +155,7 @@ def world(db, home, library):
             "cls": ours.pk,
             "other_cls": other.pk,
             "school": ours.school_id,
+            "municipality": den_helder.pk,
         },
     }
 

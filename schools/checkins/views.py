@@ -237,7 +237,6 @@ def _result_cells(session, cells):
             rows = [
                 {
                     "label": option["label"],
-                    "count": cell["counts"][str(option["value"])],
                     "percentage": cell["percentages"][str(option["value"])],
                 }
                 for option in question["options"]
@@ -247,7 +246,6 @@ def _result_cells(session, cells):
                 "name": question["name"],
                 "title": question["title"],
                 "suppressed": cell["suppressed"],
-                "n": cell.get("n"),
                 "rows": rows,
             }
         )
@@ -287,6 +285,7 @@ def live(request, code):
         "answer_url": answer_url,
         "qr": qr,
         "cells": cells,
+        "perturbation": results.perturbation(),
     }
     return render(request, "schools/session_live.html", context)
 

@@ -14,6 +14,7 @@ from schools.results.engine import POSITIVE, QUESTIONS, cell, results, session_r
 from schools.results.exports import flat_columns, flat_row
 from schools.results.filters import FILTERS, ResultsError, parse_filters
 from schools.results.participation import participation
+from schools.results.perturbation import parameters as perturbation
 from schools.results.rollups import refresh_rollups, rollup_state
 from schools.results.viewers import (
     GROUPINGS,
@@ -37,6 +38,7 @@ __all__ = [
     "last_complete_week",
     "parse_filters",
     "participation",
+    "perturbation",
     "refresh_rollups",
     "results",
     "rollup_state",

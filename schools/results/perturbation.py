@@ -188,3 +188,14 @@ def _table(max_deviation, variance, small):
 def table():
     """The table of the current settings."""
     return _table(**settings.RESULTS_PERTURBATION)
+
+
+def parameters():
+    """What people are told about the perturbation (pages, exports, API docs)."""
+    current = table()
+    return {
+        "max_deviation": current.max_deviation,
+        "variance": current.variance,
+        "small": current.small,
+        "version": current.version,
+    }

@@ -32,8 +32,19 @@ def people(db):
     )
     our_class = SchoolClassFactory(school=ours, groups=["groep-7-8"])
     island_class = SchoolClassFactory(school=island, groups=["groep-5-6"])
-    add_check_in(our_class, [1, 2, 3, 4, 2])
-    add_check_in(island_class, [2, 2, 3, 3, 3])
+    # Coordinators see no class alone: a parallel class beside each.
+    for school_class, moods in (
+        (our_class, [6, 6, 7, 8, 6]),
+        (island_class, [6, 6, 6, 7, 7]),
+    ):
+        add_check_in(school_class, moods)
+        add_check_in(
+            SchoolClassFactory(
+                school=school_class.school,
+                groups=["groep-7-8" if school_class == our_class else "groep-5-6"],
+            ),
+            moods,
+        )
     teacher, school_admin, local, regional = (
         UserFactory(),
         UserFactory(),

@@ -168,8 +168,10 @@ def test_watching_the_board_and_the_api_while_pupils_answer_tells_nothing(
         assert seen == _without(before)
     close_session(session=session)
     after = everything_she_reads(client, school_class, session)
-    assert after["status"]["results"]["mood"]["n"] == 9
-    assert after["api class mood"]["results"][0]["n"] == 9
+    assert (
+        after["status"]["results"]["mood"] == results.session_results(session)["mood"]
+    )
+    assert after != _without(before)
 
 
 def _without(seen):
@@ -193,7 +195,7 @@ def test_a_hidden_check_in_is_in_no_figure_of_the_class(pilot, answer, role):
             answer(session=session, mood=mood)
         return close_session(session=session)
 
-    shown = held([1, 2, 3, 4, 5, 4, 3, 2, 1, 5])
+    shown = held([2, 3, 4, 5] * 6)  # six of each: always shown as more than one face
     client = signed_in(pilot[role])
     only_the_shown_one = everything_she_reads(client, school_class)
     # Too few answers each, but not all the same: only the threshold hides them.
@@ -203,7 +205,7 @@ def test_a_hidden_check_in_is_in_no_figure_of_the_class(pilot, answer, role):
         results.session_results(session)["mood"] == {"suppressed": True}
         for session in hidden
     )
-    assert results.session_results(shown)["mood"]["n"] == 10
+    assert not results.session_results(shown)["mood"]["suppressed"]
 
 
 def _past_weeks(pilot):
@@ -418,7 +420,12 @@ def test_answers_through_the_api_add_no_row_but_a_spent_token_and_nothing_orders
         if count != before.get(table, 0)
     }
     assert grown == {UsedToken._meta.db_table: 10}
+    # Key sums are sums of random keys, one per answer: they differ between the two
+    # check-ins whatever the order (and a sum does not keep an order either).
     ignore = {"id", "school_class", "code", "opened_at", "expires_at"}
+    ignore |= {
+        f.name for f in CheckInSession._meta.concrete_fields if f.name.endswith("_key")
+    }
     fields = [
         f.attname for f in CheckInSession._meta.concrete_fields if f.name not in ignore
     ]
@@ -505,6 +512,7 @@ def test_no_admin_action_changes_a_published_figure(pilot, actions):
                 )
             elif action == "move class":
                 school_class.school = schools[(index + 1) % len(schools)]
+                school_class.name += " (verhuisd)"
                 school_class.save()
             elif action == "rename school":
                 school.name += " (nieuw)"

@@ -1,5 +1,6 @@
 import pytest
 
+from schools import results
 from schools.checkins.services import close_session
 from schools.models import Membership, Role
 from tests.factories import SchoolClassFactory, UserFactory
@@ -92,26 +93,35 @@ def test_while_open_the_board_shows_only_how_many_have_answered(
     assert "6 van 6 beantwoord" in html and "<progress" not in html
     assert "Toon de resultaten nu" not in html  # there is no way to show them early
     close_session(session=session)
-    assert (
-        client.get(f"/sessies/{session.code}/status/").json()["results"]["mood"]["n"]
-        == 6
+    status = client.get(f"/sessies/{session.code}/status/").json()
+    assert status["results"] == results.session_results(session)
+
+
+def test_closing_shows_the_distribution_and_says_it_is_perturbed(
+    client, teacher, school_class, answer
+):
+    from schools.checkins.services import start_session
+
+    school_class.pupil_count = 28
+    school_class.save()
+    session = start_session(
+        school_class=school_class, started_by=teacher, moment="standalone"
     )
-
-
-def test_closing_shows_the_distribution(client, teacher, session, answer):
     client.force_login(teacher)
-    for mood in (2, 3, 4, 4, 5):
-        answer(mood=mood, energy="high")
+    for mood in (3, 4, 5) * 7 + (4,):
+        answer(session=session, mood=mood, energy="high")
     response = client.post(f"/sessies/{session.code}/sluiten/")
     assert response.status_code == 302
     html = client.get(f"/sessies/{session.code}/").content.decode()
     assert "Deze check-in is gesloten." in html
-    assert "2 (40%)" in html  # two of five "blij"
-    assert "5 antwoorden" in html
+    mood = results.session_results(session)["mood"]
+    assert not mood["suppressed"]  # seven or more of each: always shown
+    assert f'<progress max="100" value="{mood["percentages"]["4"]}"' in html
+    assert "hooguit 5" in html and "1 tot 4 antwoorden" in html
 
 
-@pytest.mark.parametrize("moods", [(5, 5, 5, 5), (4, 4, 4, 4, 4, 4, 2)])
-def test_results_reveal_nothing_below_five_or_when_all_but_one_agree(
+@pytest.mark.parametrize("moods", [(5, 5, 5, 5), (1, 2, 3, 4), (4, 4, 4, 4, 4, 4, 4)])
+def test_results_reveal_nothing_below_five_or_when_all_agree(
     client, teacher, session, answer, moods
 ):
     client.force_login(teacher)
