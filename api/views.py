@@ -242,8 +242,9 @@ RESULTS_PARAMETERS = [
 
 
 class ResultsView(_ResultsView):
-    """Aggregated, anonymised check-in results: every row is a cell that passed the
-    suppression rules, or `{"suppressed": true}` and nothing else."""
+    """Aggregated, anonymised check-in results: every row is a group of atoms that passed
+    the suppression rules, or `{"suppressed": true}` and nothing else. Every count is
+    slightly perturbed (see `perturbation` in the response), the same way every time."""
 
     @extend_schema(
         parameters=RESULTS_PARAMETERS,

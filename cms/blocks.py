@@ -41,7 +41,28 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
+class PrivacyRulesBlock(blocks.StaticBlock):
+    """Who sees what, how figures are perturbed and how long tokens are kept, from the
+    settings the code runs with: a statement that quotes numbers cannot then disagree."""
+
+    def get_context(self, value, parent_context=None):
+        from schools.results import rules_in_force
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["rules"] = rules_in_force()
+        return context
+
+    class Meta:
+        icon = "lock"
+        template = "cms/blocks/privacy_rules_block.html"
+        label = _("privacy rules")
+        admin_text = _(
+            "Shows the privacy rules in force: thresholds, perturbation, retention."
+        )
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     callout = CalloutBlock()
+    privacy_rules = PrivacyRulesBlock()

@@ -338,7 +338,13 @@ REST_KNOX = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lessen in geluk API",
     "DESCRIPTION": _(
-        "Lessons, anonymous classroom check-ins and aggregated pilot results."
+        "Lessons, anonymous classroom check-ins and aggregated pilot results. Every "
+        "count in the results is slightly perturbed (the cell key method), the same way "
+        "every time it is asked: each check-in's count of a value is off by at most the "
+        "`perturbation.max_deviation` in the response, and counts of 1 up to "
+        "`perturbation.small` are never shown as such. Coordinators see completed weeks "
+        "only, from `threshold` answers in at least two classes; teachers see their own "
+        "closed check-ins."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -285,7 +285,7 @@ def live(request, code):
         "answer_url": answer_url,
         "qr": qr,
         "cells": cells,
-        "perturbation": results.perturbation(),
+        "perturbation": results.perturbation_parameters(),
     }
     return render(request, "schools/session_live.html", context)
 
@@ -340,6 +340,7 @@ def class_results(request, pk):
             "lessons_given": deliveries.count(),
             "sections": sections,
             "threshold": viewer.threshold,
+            "rules": {**results.rules_in_force(), "viewer_is_teacher": True},
             "today": today(),
         },
     )

@@ -508,6 +508,19 @@ def xlsx_file(sections, *, title, described, target):
     for line in described or [str(_("No filters"))]:
         about.append([line])
     about.append([str(_("Too few answers: the row shows no figures (privacy)."))])
+    rules = results.rules_in_force()
+    about.append(
+        [
+            str(
+                _(
+                    "All figures are changed a little, so that no answer can be traced "
+                    "(the cell key method): each count of a check-in is off by at most "
+                    "%(most)s, and 1 to %(small)s answers are never shown as such."
+                )
+                % {"most": rules["max_deviation"], "small": rules["small"]}
+            )
+        ]
+    )
     for section in sections:
         sheet = workbook.create_sheet(section.key[:31])
         columns = results.flat_columns(section.rows)

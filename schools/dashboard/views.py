@@ -49,6 +49,7 @@ def _context(request):
         "through_week": None if viewer.is_teacher else results.last_complete_week(),
         "rollups_refreshed": state.refreshed_at if state else None,
         "threshold": viewer.threshold,
+        "rules": {**results.rules_in_force(), "viewer_is_teacher": viewer.is_teacher},
         "today": clock.today(),
     }
 

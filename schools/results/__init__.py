@@ -14,8 +14,9 @@ from schools.results.engine import POSITIVE, QUESTIONS, cell, results, session_r
 from schools.results.exports import flat_columns, flat_row
 from schools.results.filters import FILTERS, ResultsError, parse_filters
 from schools.results.participation import participation
-from schools.results.perturbation import parameters as perturbation
+from schools.results.perturbation import parameters as perturbation_parameters
 from schools.results.rollups import refresh_rollups, rollup_state
+from schools.results.rules import in_force as rules_in_force
 from schools.results.viewers import (
     GROUPINGS,
     Viewer,
@@ -38,9 +39,10 @@ __all__ = [
     "last_complete_week",
     "parse_filters",
     "participation",
-    "perturbation",
+    "perturbation_parameters",
     "refresh_rollups",
     "results",
+    "rules_in_force",
     "rollup_state",
     "session_results",
     "viewer_for",

@@ -8,6 +8,7 @@ from django.db import connection
 
 from schools.clock import month_of_week
 from schools.models import SCALES, Municipality, QuestionSet, answer_columns
+from schools.results import perturbation
 from schools.results.atoms import coordinator_atoms, teacher_atoms
 from schools.results.filters import (
     FILTERS,
@@ -203,7 +204,12 @@ def results(
         rows.append(row)
     if not group_by and not rows:
         rows.append({"suppressed": True})
-    return {"threshold": viewer.threshold, "question": question, "results": rows}
+    return {
+        "threshold": viewer.threshold,
+        "perturbation": perturbation.parameters(),
+        "question": question,
+        "results": rows,
+    }
 
 
 def session_results(session, *, now=None):

@@ -38,3 +38,18 @@ def fingerprint():
 def shown_count_sql(count, key):
     """The count one check-in shows for one value, in SQL (quoted column names)."""
     return table().sql(count, key)
+
+
+def in_force():
+    """The rules as people are told them: the privacy statement, the dashboards, the
+    exports and the API docs all quote these, so none can disagree with the code."""
+    current = table()
+    return {
+        "teacher_min_answers": settings.RESULTS_TEACHER_MIN_ANSWERS,
+        "coordinator_min_answers": settings.RESULTS_COORDINATOR_MIN_ANSWERS,
+        "coordinator_min_classes": settings.RESULTS_COORDINATOR_MIN_CLASSES,
+        "max_deviation": current.max_deviation,
+        "small": current.small,
+        "perturbation_version": current.version,
+        "token_hours": settings.CHECKIN_TOKEN_HOURS,
+    }

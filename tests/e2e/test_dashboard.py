@@ -29,13 +29,15 @@ def pilot_data():
         for name in names:
             school = SchoolFactory(name=name, municipality=municipality)
             for band in ("groep-3-4", "groep-7-8"):
-                school_class = SchoolClassFactory(school=school, groups=[band])
-                for week in range(6):
-                    add_check_in(
-                        school_class,
-                        [1, 2 + week % 2, 4, 3 + week % 3, 2],
-                        week=MONDAY + datetime.timedelta(weeks=week),
-                    )
+                # Two parallel classes per band: coordinators never see one alone.
+                for _parallel in range(2):
+                    school_class = SchoolClassFactory(school=school, groups=[band])
+                    for week in range(6):
+                        add_check_in(
+                            school_class,
+                            [6, 6 + week % 2, 8, 7 + week % 3, 6],
+                            week=MONDAY + datetime.timedelta(weeks=week),
+                        )
     user = UserFactory(username="regio", first_name="Ingrid")
     user.set_password("lessen-in-geluk")
     user.save()
@@ -90,7 +92,7 @@ def test_a_coordinator_filters_the_dashboard_and_downloads_the_csv(
     assert [row["week"] for row in weeks] == [
         (MONDAY + datetime.timedelta(weeks=week)).isoformat() for week in range(1, 5)
     ]
-    # Den Helder: 2 schools x 2 classes, 12-14 answers each, per week.
+    # Den Helder: 2 schools x 2 bands x 2 classes, about 33-36 answers each, per week.
     shown = [row.text_content() for row in table.locator("tbody tr").all()]
     for row, text in zip(weeks, shown, strict=True):
         assert row["n"] in text.replace(".", "")
