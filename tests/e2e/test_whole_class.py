@@ -43,7 +43,9 @@ def test_twenty_five_pupils_answer_and_the_board_shows_only_the_count(
         pupil.close()
         pupil = browser.new_context(locale="nl-NL")
         mood, energy, feeling = next(answers)
-        answer_with_mouse(pupil.new_page(), site_url, session.code, mood, energy, feeling)
+        answer_with_mouse(
+            pupil.new_page(), site_url, session.code, mood, energy, feeling
+        )
         if number in (5, 12, 25):
             expect(board.get_by_text(f"{number} van 25 beantwoord")).to_be_visible(
                 timeout=10_000
