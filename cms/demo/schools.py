@@ -6,6 +6,7 @@ import datetime
 import math
 import random
 import re
+from collections import defaultdict
 from itertools import accumulate
 
 from django.contrib.auth import get_user_model
@@ -40,6 +41,7 @@ from schools.models import (
     session_lifetime,
 )
 from schools.results import refresh_rollups
+from schools.results.perturbation import KEY_RANGE
 
 MUNICIPALITIES = {"den-helder": "Den Helder", "schagen": "Schagen", "texel": "Texel"}
 
@@ -253,6 +255,7 @@ FEELING_CUMULATIVE = {k: list(accumulate(w)) for k, w in FEELING_WEIGHTS.items()
 STANDALONE_SHARE = 0.15
 SERIES_SHARE = 0.1  # of the answers at most, and at least one series when there is one
 SERIES_CLASS_SHARE = 0.65
+FOLLOW_SHARE = 0.8  # a parallel class follows its band's plan
 BATCH = 5_000
 
 
@@ -308,6 +311,7 @@ class _Plan:
             for lesson in lessons
         ]
         self.points = {lesson.pk: points for lesson, _codes, points in self.lessons}
+        self.bands = {lesson.pk: codes for lesson, codes, _points in self.lessons}
         self.series = [
             (series.get_lessons(), set(series.groups.values_list("code", flat=True)))
             for series in LessonSeriesPage.objects.child_of(library)
@@ -321,8 +325,26 @@ class _Plan:
         self.class_effect = {c.pk: rng.gauss(0, 0.25) for c in classes}
         self.question_sets = {}
         self.series_units, self.lesson_units = [], []
+        # Parallel classes (one school, one band) mostly follow one plan, as schools do:
+        # the same lesson in the same week. That is also what lets a coordinator see them
+        # (an atom needs two classes).
+        bands = defaultdict(list)
         for school_class in classes:
-            self._plan_class(school_class)
+            youngest = min(school_class.groups.all(), key=lambda band: band.order)
+            bands[school_class.school_id, youngest.code].append(school_class)
+        for leader, *followers in bands.values():
+            planned = len(self.series_units), len(self.lesson_units)
+            self._plan_class(leader)
+            for follower in followers:
+                self._ask(follower)
+            for units, start in zip(
+                (self.series_units, self.lesson_units), planned, strict=True
+            ):
+                for index in range(start, len(units)):
+                    own = units[index]
+                    for follower in followers:
+                        if rng.random() < FOLLOW_SHARE:
+                            units[index] = units[index] + self._follow(own, follower)
 
     def select(self, target):
         """Whole units, series first (a small share), then lessons and standalone
@@ -346,13 +368,34 @@ class _Plan:
             key=lambda session: (session["opened_at"], session["school_class"].pk),
         )
 
-    def _plan_class(self, school_class):
-        rng = self.rng
-        codes = {band.code for band in school_class.groups.all()}
+    def _ask(self, school_class):
         for moment in Moment.values:
             self.question_sets[school_class.pk, moment] = questions_for(
                 school_class=school_class, moment=moment
             )
+
+    def _follow(self, unit, follower):
+        """The leader's unit in a parallel class: the same lessons and moments, on the
+        same school days, at another time of day. Lessons that do not fit its groups are
+        left out."""
+        codes = {band.code for band in follower.groups.all()}
+        followed = []
+        for session in unit:
+            lesson = session["lesson"]
+            if lesson is not None and not self.bands[lesson.pk] & codes:
+                return []
+            start = self._time(self.rng, session["day"])
+            followed.append(
+                self._session(
+                    follower, session["day"], start, session["moment"], lesson
+                )
+            )
+        return followed
+
+    def _plan_class(self, school_class):
+        rng = self.rng
+        codes = {band.code for band in school_class.groups.all()}
+        self._ask(school_class)
         fitting = [item for item in self.lessons if item[1] & codes]
         used = set()
         for series_lessons, series_codes in self.series:
@@ -485,7 +528,7 @@ def _store(rng, planned, class_effect):
         )
         for _pupil in range(item["count"]):
             values = _answer(rng, item["moment"], item["question_set"], day_effect[key])
-            _count(session, values)
+            _count(session, values, key=rng.randrange(KEY_RANGE))
         item["where"] = where
         sessions.append(session)
     CheckInSession.objects.bulk_create(sessions, batch_size=BATCH)
@@ -515,12 +558,15 @@ def _store(rng, planned, class_effect):
     }
 
 
-def _count(session, values):
-    """What the write path does to a session for one answer."""
+def _count(session, values, *, key):
+    """What the write path does to a session for one answer: one more answer, one more of
+    each value given, and the answer's record key added to those values' key sums."""
     session.n += 1
     for question, value in values.items():
         column = answer_columns(question)[value]
         setattr(session, column, getattr(session, column) + 1)
+        total = getattr(session, f"{column}_key") + key
+        setattr(session, f"{column}_key", total % KEY_RANGE)
 
 
 def _answer(rng, moment, question_set, effect):

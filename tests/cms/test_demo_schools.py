@@ -177,6 +177,39 @@ def test_synthetic_answers_fit_their_questions(counts):
     assert totals["positive"] > 0.5 * totals["all"]
 
 
+def test_synthetic_counts_carry_random_record_keys(counts):
+    """As the write path leaves them: each count's key sum is a sum of random keys, so the
+    perturbation of demo figures is that of real ones (all-zero keys would always pick
+    the lowest deviation)."""
+    keyed = zero = 0
+    for session in CheckInSession.objects.all():
+        for question in ("mood", "energy", "feeling", "ladder"):
+            for column in answer_columns(question).values():
+                if getattr(session, column):
+                    keyed += 1
+                    zero += getattr(session, f"{column}_key") == 0
+    assert keyed > 1000 and zero <= keyed / 1000
+
+
+def test_parallel_classes_mostly_follow_one_plan(counts):
+    """Classes of one school and band mostly do the same lesson in the same week, as
+    schools plan it; that is what lets coordinators see them (two classes per atom)."""
+    from collections import defaultdict
+
+    atoms = defaultdict(set)
+    for session in CheckInSession.objects.all():
+        key = (
+            session.school_id,
+            session.band,
+            session.week,
+            session.lesson_id,
+            session.moment,
+        )
+        atoms[key].add(session.school_class_id)
+    shared = sum(len(classes) >= 2 for classes in atoms.values())
+    assert shared >= 0.3 * len(atoms)
+
+
 def test_check_ins_fall_on_school_days_of_the_last_year(counts):
     dates = {clock.date_of(s.opened_at) for s in CheckInSession.objects.all()}
     assert min(dates) >= TODAY - datetime.timedelta(days=365)
