@@ -170,6 +170,26 @@ def read_token(token):
         ) from error
 
 
+def token_spent(token):
+    """Whether a token this platform signed has counted an answer already."""
+    try:
+        _session, nonce, _question_set = read_token(token)
+    except ValidationError:
+        return False
+    return UsedToken.objects.filter(nonce=nonce).exists()
+
+
+def token_for(session, token):
+    """`token` when it is a good one for this session, else None."""
+    try:
+        session_id, _nonce, question_set = read_token(token)
+    except ValidationError:
+        return None
+    if session_id != session.pk or question_set != session.question_set:
+        return None
+    return token
+
+
 def new_idempotency_key():
     return str(uuid.uuid4())
 

@@ -1,4 +1,5 @@
 import segno
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
@@ -6,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from schools import results
@@ -13,7 +15,7 @@ from schools.checkins import services
 from schools.checkins.questions import answers_from_form, questions_for_session
 from schools.checkins.recording import record_check_in
 from schools.checkins.throttling import WRONG_CODES
-from schools.models import CheckInSession, Moment, SchoolClass
+from schools.models import CheckInSession, Moment, SchoolClass, session_lifetime
 
 # --- Pupils: no account, nothing about them kept (an answer only adds to counts).
 
@@ -57,6 +59,35 @@ def join(request):
     return error_page or redirect("checkins:answer", code=session.code)
 
 
+def _kept_token(request, session):
+    """The token this browser keeps for this check-in (not on a shared tablet)."""
+    return services.token_for(session, request.COOKIES.get(_cookie(session), ""))
+
+
+def _cookie(session):
+    return f"checkin-{session.code}"
+
+
+def _keep_token(response, session, token):
+    """One token per browser per check-in: Back, a reload or the code typed again give the
+    same one, so one pupil's browser counts one answer. The cookie holds the signed
+    token and nothing else, for this check-in's pages only, until it expires."""
+    response.set_cookie(
+        _cookie(session),
+        token,
+        max_age=int(session_lifetime().total_seconds()),
+        path=reverse("checkins:answer", args=[session.code]),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Strict",
+    )
+    return response
+
+
+# The one-time token is the proof that an answer comes from a form we handed out; there
+# is no session or account to protect, and a stale CSRF cookie must never show a pupil
+# Django's 403 page (tests/schools/checkins/test_pupil_views.py, with CSRF enforced).
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request, code):
@@ -66,12 +97,17 @@ def answer(request, code):
     questions = questions_for_session(session)
     tablet = request.GET.get("tablet") == "1"
     if request.method == "GET":
-        context = {
-            "token": services.issue_token(session=session),
-            "key": services.new_idempotency_key(),
-            "step": 1,
-        }
-        return _answer_page(request, session, questions, tablet, context)
+        kept = None if tablet else _kept_token(request, session)
+        if kept and services.token_spent(kept):
+            return render(
+                request,
+                "schools/pupil_thanks.html",
+                {"code": session.code, "already": True},
+            )
+        token = kept or services.issue_token(session=session)
+        context = {"token": token, "key": services.new_idempotency_key(), "step": 1}
+        response = _answer_page(request, session, questions, tablet, context)
+        return response if tablet else _keep_token(response, session, token)
 
     data = request.POST
     step = _step(data.get("naar") or data.get("stap"), len(questions))

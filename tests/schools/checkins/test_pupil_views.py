@@ -175,3 +175,86 @@ def test_the_form_works_without_javascript(client, session):
     assert (
         'name="naar"' in html and 'name="klaar"' in html and 'name="overslaan"' in html
     )
+
+
+def test_the_plain_form_reaches_thank_you_with_csrf_enforced(session):
+    """As a real browser without JavaScript posts it: Django's test client skips CSRF
+    checks unless told; a pupil's browser never does."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.get(f"/doe-mee/{session.code}/").content.decode()
+    token, key = hidden(html, "token"), hidden(html, "key")
+    step = browser.post(
+        f"/doe-mee/{session.code}/",
+        {"token": token, "key": key, "stap": 1, "mood": "4", "naar": "2"},
+    )
+    assert step.status_code == 200
+    done = browser.post(
+        f"/doe-mee/{session.code}/",
+        {"token": token, "key": key, "stap": 3, "mood": "4", "klaar": "1"},
+    )
+    assert done.status_code == 302
+    assert "Bedankt!" in browser.get(done["Location"]).content.decode()
+    session.refresh_from_db()
+    assert session.n == 1
+
+
+def test_back_or_the_code_again_counts_no_second_answer_from_the_same_browser(
+    client, session
+):
+    html = client.get(f"/doe-mee/{session.code}/").content.decode()
+    first = hidden(html, "token")
+    # Back before answering: the same token again.
+    assert (
+        hidden(client.get(f"/doe-mee/{session.code}/").content.decode(), "token")
+        == first
+    )
+    client.post(
+        f"/doe-mee/{session.code}/",
+        {
+            "token": first,
+            "key": hidden(html, "key"),
+            "stap": 3,
+            "mood": "5",
+            "klaar": "1",
+        },
+    )
+    for again in (
+        client.get(f"/doe-mee/{session.code}/"),
+        client.get(client.get("/doe-mee/", {"code": session.code})["Location"]),
+    ):
+        page = again.content.decode()
+        assert "Je hebt al geantwoord" in page and 'name="token"' not in page
+        assert "Wil je praten?" in page
+    session.refresh_from_db()
+    assert session.n == 1
+    # Another pupil on her own device, or the next one at the class tablet: a fresh form.
+    from django.test import Client
+
+    other = hidden(Client().get(f"/doe-mee/{session.code}/").content.decode(), "token")
+    tablet = hidden(
+        client.get(f"/doe-mee/{session.code}/?tablet=1").content.decode(), "token"
+    )
+    assert len({first, other, tablet}) == 3
+
+
+def test_the_kept_token_is_for_this_check_in_only(
+    client, session, school_class, teacher
+):
+    from schools.checkins.services import start_session
+
+    html = client.get(f"/doe-mee/{session.code}/").content.decode()
+    client.cookies[f"checkin-{session.code}"] = "forged"
+    assert hidden(
+        client.get(f"/doe-mee/{session.code}/").content.decode(), "token"
+    ) != hidden(html, "token")
+    other = start_session(
+        school_class=school_class, started_by=teacher, moment="standalone"
+    )
+    client.cookies[f"checkin-{other.code}"] = hidden(
+        html, "token"
+    )  # a token of another check-in
+    assert hidden(
+        client.get(f"/doe-mee/{other.code}/").content.decode(), "token"
+    ) != hidden(html, "token")
