@@ -6,9 +6,11 @@ administrators."""
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.forms import modelform_factory
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -42,13 +44,22 @@ class ScopedEditView(ScopedQuerysetMixin, generic.EditView):
     def get_queryset(self):
         return self.get_scoped_queryset()
 
-    def get_form(self, *args, **kwargs):
-        return limit_choices(super().get_form(*args, **kwargs), self.request.user)
+
+class ScopedCopyView(ScopedQuerysetMixin, generic.CopyView):
+    """A copy starts from one of her own rows; the form limits the rest."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_scoped_queryset(), pk=self.kwargs["pk"])
 
 
-class ScopedCreateView(generic.CreateView):
-    def get_form(self, *args, **kwargs):
-        return limit_choices(super().get_form(*args, **kwargs), self.request.user)
+class ScopedHistoryView(ScopedQuerysetMixin, generic.HistoryView):
+    def get_base_object_queryset(self):
+        return self.get_scoped_queryset()
+
+
+class ScopedUsageView(ScopedQuerysetMixin, generic.UsageView):
+    def get_base_object_queryset(self):
+        return self.get_scoped_queryset()
 
 
 class RefuseProtectedDeleteView(generic.DeleteView):
@@ -121,33 +132,50 @@ class ScopedInspectView(ScopedQuerysetMixin, generic.InspectView):
         return get_object_or_404(self.get_scoped_queryset(), pk=self.pk)
 
 
-def limit_choices(form, user):
-    """A school admin picks only her own schools, and teachers who work there. Moving a
-    school to another municipality is for the platform's administrators only."""
-    if user.is_superuser:
-        return form
-    if "municipality" in form.fields and not user.has_perm("schools.change_school"):
-        form.fields["municipality"].disabled = True
-    schools = School.objects.for_user(user)
-    if "school" in form.fields:
-        form.fields["school"].queryset = schools
-    if "teachers" in form.fields:
-        form.fields["teachers"].queryset = User.objects.filter(
-            memberships__school__in=schools
-        ).distinct()
-    return form
+class ScopedForm(WagtailAdminModelForm):
+    """Every form of the scoped admin (add, edit, copy): a school admin picks only her own
+    schools, and teachers who work there; moving a school to another municipality is for
+    the platform's administrators only (published figures stay where they were)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is None or user.is_superuser:
+            return
+        if "municipality" in self.fields and not user.has_perm("schools.change_school"):
+            self.fields["municipality"].disabled = True
+        schools = School.objects.for_user(user)
+        if "school" in self.fields:
+            self.fields["school"].queryset = schools
+        if "teachers" in self.fields:
+            self.fields["teachers"].queryset = User.objects.filter(
+                memberships__school__in=schools
+            ).distinct()
 
 
 class ScopedViewSet(ModelViewSet):
+    """Every view of a school's or class's admin reads through the scoped queryset, and
+    every form is a ScopedForm."""
+
     index_view_class = ScopedIndexView
-    add_view_class = ScopedCreateView
     edit_view_class = ScopedEditView
+    copy_view_class = ScopedCopyView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
     inspect_view_class = ScopedInspectView
     inspect_view_enabled = True
 
     @property
     def permission_policy(self):
         return SchoolScopePolicy(self.model)
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model,
+            form=ScopedForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.get_form_fields(),
+        )
 
 
 class MunicipalityViewSet(ModelViewSet):
@@ -163,6 +191,7 @@ class MunicipalityViewSet(ModelViewSet):
 class SchoolViewSet(ScopedViewSet):
     model = School
     delete_view_class = ArchiveSchoolView
+    copy_view_enabled = False  # a school is not made by copying another
     url_prefix = "scholen"
     icon = "home"
     menu_label = _("Schools")

@@ -63,6 +63,28 @@ MATRIX = {
     "/admin/gemeenten/delete/{municipality}/": [LOGIN, 302, 302, 302, 302, 302],
     "/admin/lidmaatschappen/": [LOGIN, 302, 302, 302, 302, 302],
     "/admin/coordinatoren/": [LOGIN, 302, 302, 302, 302, 302],
+    # Copy, history and usage of every admin model: her own rows for a school admin; a
+    # row outside someone's scope is a 404 (not even "it exists"), one inside it without
+    # the right to change it a redirect; administrators only for the rest.
+    "/admin/klassen/copy/{cls}/": [LOGIN, 302, 200, 302, 302, 302],
+    "/admin/klassen/copy/{other_cls}/": [LOGIN, 302, 404, 302, 302, 302],
+    "/admin/klassen/history/{cls}/": [LOGIN, 302, 200, 404, 404, 404],
+    "/admin/klassen/history/{other_cls}/": [LOGIN, 404, 404, 404, 404, 404],
+    "/admin/klassen/usage/{cls}/": [LOGIN, 302, 200, 404, 404, 404],
+    "/admin/klassen/usage/{other_cls}/": [LOGIN, 404, 404, 404, 404, 404],
+    "/admin/scholen/history/{school}/": [LOGIN, 404, 200, 404, 404, 404],
+    "/admin/scholen/history/{other_school}/": [LOGIN, 404, 404, 404, 404, 404],
+    "/admin/scholen/usage/{school}/": [LOGIN, 404, 200, 404, 404, 404],
+    "/admin/scholen/usage/{other_school}/": [LOGIN, 404, 404, 404, 404, 404],
+    "/admin/gemeenten/copy/{municipality}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/gemeenten/history/{municipality}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/gemeenten/usage/{municipality}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/lidmaatschappen/copy/{membership}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/lidmaatschappen/history/{membership}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/lidmaatschappen/usage/{membership}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/coordinatoren/copy/{scope}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/coordinatoren/history/{scope}/": [LOGIN, 302, 302, 302, 302, 302],
+    "/admin/coordinatoren/usage/{scope}/": [LOGIN, 302, 302, 302, 302, 302],
 }
 # URL patterns of our apps that the matrix covers through the rows above (name -> row).
 COVERED = {
@@ -99,6 +121,17 @@ COVERED = {
         for model in ("school", "schoolclass")
         for action in ("add", "delete", "edit", "index", "index_results", "inspect")
     },
+    **{
+        f"{model}:{action}": f"/admin/{prefix}/{action}/{{{value}}}/"
+        for model, prefix, value in (
+            ("school", "scholen", "school"),
+            ("schoolclass", "klassen", "cls"),
+        )
+        for action in ("history", "usage")
+    },
+    "schoolclass:copy": "/admin/klassen/copy/{cls}/",
+    "school:history_results": "tests/schools/test_wagtail_hooks.py",
+    "schoolclass:history_results": "tests/schools/test_wagtail_hooks.py",
 }
 
 
@@ -155,7 +188,10 @@ def world(db, home, library):
             "cls": ours.pk,
             "other_cls": other.pk,
             "school": ours.school_id,
+            "other_school": other.school_id,
             "municipality": den_helder.pk,
+            "membership": Membership.objects.get(user=teacher).pk,
+            "scope": CoordinatorScope.objects.get(user=coordinator).pk,
         },
     }
 

@@ -108,3 +108,52 @@ def test_administrators_manage_everything(admin_client, schools):
     assert "groep 4" in listing and "groep 8 elders" in listing
     assert admin_client.get("/admin/gemeenten/").status_code == 200
     assert admin_client.get("/admin/coordinatoren/").status_code == 200
+
+
+def test_a_school_admin_copies_only_within_her_school(schools):
+    """Wagtail's copy view starts from her own class, and its form (the same scoped form
+    as add and edit) offers only her school and its teachers."""
+    from django.test import Client
+
+    admin = staff(Role.SCHOOL_ADMIN, schools["ours"])
+    elsewhere = staff(Role.TEACHER, schools["theirs"])
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin)
+    ours, theirs = schools["our_class"], schools["their_class"]
+    form = client.get(f"/admin/klassen/copy/{ours.pk}/").content.decode()
+    assert "De Vuurtoren" in form and "De Duinroos" not in form
+    assert elsewhere.username not in form
+    assert client.get(f"/admin/klassen/copy/{theirs.pk}/").status_code == 404
+    response = client.post(
+        f"/admin/klassen/copy/{ours.pk}/",
+        {
+            "school": schools["theirs"].pk,
+            "name": "groep 4 (kopie)",
+            "groups": ["groep-3-4"],
+            "school_year": "2026-2027",
+            "pupil_count": 20,
+            "teachers": [elsewhere.pk],
+            "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
+        },
+    )
+    assert response.status_code == 200  # the form refuses the other school and teacher
+    assert not SchoolClass.objects.filter(name="groep 4 (kopie)").exists()
+    assert client.get("/admin/scholen/copy/1/").status_code == 404  # no copying schools
+
+
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_history_and_usage_of_other_schools_are_not_hers(client, schools, view):
+    admin = staff(Role.SCHOOL_ADMIN, schools["ours"])
+    client.force_login(admin)
+    assert (
+        client.get(f"/admin/klassen/{view}/{schools['our_class'].pk}/").status_code
+        == 200
+    )
+    assert client.get(f"/admin/scholen/{view}/{schools['ours'].pk}/").status_code == 200
+    assert (
+        client.get(f"/admin/klassen/{view}/{schools['their_class'].pk}/").status_code
+        == 404
+    )
+    assert (
+        client.get(f"/admin/scholen/{view}/{schools['theirs'].pk}/").status_code == 404
+    )
