@@ -256,6 +256,7 @@ STANDALONE_SHARE = 0.15
 SERIES_SHARE = 0.1  # of the answers at most, and at least one series when there is one
 SERIES_CLASS_SHARE = 0.65
 FOLLOW_SHARE = 0.8  # a parallel class follows its band's plan
+OVERSHOOT = 0.05  # of the target at most: a unit that would pass it is left out
 BATCH = 5_000
 
 
@@ -348,7 +349,9 @@ class _Plan:
 
     def select(self, target):
         """Whole units, series first (a small share), then lessons and standalone
-        check-ins in random order, until the answers reach `target`."""
+        check-ins in random order, until the answers reach `target`. A unit that
+        would pass the target by more than OVERSHOOT is left out (a lesson followed
+        by its parallel classes holds hundreds of answers)."""
         self.rng.shuffle(self.series_units)
         self.rng.shuffle(self.lesson_units)
         chosen, total = [], 0
@@ -361,8 +364,11 @@ class _Plan:
         for unit in self.lesson_units:
             if total >= target:
                 break
+            answers = sum(session["count"] for session in unit)
+            if total + answers > target * (1 + OVERSHOOT):
+                continue
             chosen.append(unit)
-            total += sum(session["count"] for session in unit)
+            total += answers
         return sorted(
             (session for unit in chosen for session in unit),
             key=lambda session: (session["opened_at"], session["school_class"].pk),
