@@ -27,7 +27,12 @@ from schools import results
 from schools.checkins import services
 from schools.checkins.questions import questions_for_session
 from schools.checkins.recording import record_check_in
-from schools.checkins.throttling import WRONG_CODES, HashedScopedRateThrottle
+from schools.checkins.throttling import (
+    WRONG_CODES,
+    HashedScopedRateThrottle,
+    TooManyWrongCodes,
+    find_session_for,
+)
 
 MAX_CHECK_IN_BYTES = 4096
 
@@ -78,16 +83,19 @@ class CheckInSessionViewSet(PupilViewSet):
         responses={
             200: CheckInSessionSerializer,
             404: OpenApiResponse(description="Unknown code."),
+            429: OpenApiResponse(
+                description="Too many requests, or too many wrong codes, from this "
+                "client or in all: wait. A valid code is never refused for wrong ones."
+            ),
         },
     )
     def retrieve(self, request, code=None):
         """The questions of a check-in and a one-time token for one answer."""
-        if WRONG_CODES.exceeded(request):
-            self.throttled(request, WRONG_CODES.seconds)
         try:
-            session = services.find_session(code)
+            session = find_session_for(request, code)
+        except TooManyWrongCodes:
+            self.throttled(request, WRONG_CODES.seconds)
         except services.SessionNotFound as error:
-            WRONG_CODES.record(request)
             raise NotFound(str(error)) from error
         data = {
             "code": session.code,

@@ -1,15 +1,30 @@
 """Limits per client without keeping client addresses: the address is hashed with the
-secret key and the date, and the hash lives only in the cache, for minutes."""
+secret key and the date, and the hash lives only in the cache, for minutes.
+
+Two kinds of limit, both counted per fixed window with one counter in the shared cache:
+- a request rate per client (DRF's "pupils" rate), for the API and the pupil pages alike;
+- wrong join codes, per client and in all (a budget for the whole platform). Over either,
+  a wrong code gets 429 instead of 404, but a valid code is always answered: a school is
+  one address, and one pupil trying codes must not lock her school out of its check-in.
+  What slows guessing is the request rate; the wrong-code limits make it visible (a 429,
+  a warning in the log when the platform-wide budget runs out). docs/security.md has
+  the figures."""
 
 import hashlib
 import hmac
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework.throttling import ScopedRateThrottle
 
 from cms.client_address import client_address
+from schools.checkins import services
+
+logger = logging.getLogger(__name__)
 
 
 def client_key(request):
@@ -20,14 +35,39 @@ def client_key(request):
     ]
 
 
-class HashedScopedRateThrottle(ScopedRateThrottle):
-    """DRF's scoped rate, counted per fixed window with one counter in the shared cache.
+class Window:
+    """A counter per fixed window of `seconds` in the shared cache.
 
     DRF's own throttle keeps a list of every request's time in the window and reads and
     writes it whole on every request: a school's pupils share one address, so at 600 a
     minute that is hundreds of timestamps per answer. A counter per window is constant
     work (one increment). The price: a burst at the edge of two windows may reach twice the
     rate for a moment, which these limits (against scripts, not pupils) can bear."""
+
+    def __init__(self, key, seconds, *, now=None):
+        self.seconds = seconds
+        self.now = time.time() if now is None else now
+        window = int(self.now // seconds)
+        self.key = f"{key}:{window}"
+        self.end = (window + 1) * seconds
+
+    def count(self):
+        return cache.get(self.key, 0)
+
+    def add(self):
+        try:
+            return cache.incr(self.key)
+        except ValueError:  # the first of this window
+            return (
+                1 if cache.add(self.key, 1, self.seconds + 1) else cache.incr(self.key)
+            )
+
+    def wait(self):
+        return max(self.end - self.now, 0)
+
+
+class HashedScopedRateThrottle(ScopedRateThrottle):
+    """DRF's scoped rate per hashed client address, counted in a `Window`."""
 
     def get_ident(self, request):
         return client_key(request)
@@ -41,44 +81,65 @@ class HashedScopedRateThrottle(ScopedRateThrottle):
         ident = self.get_cache_key(request, view)
         if ident is None:
             return True
-        self.now = self.timer()
-        window = int(self.now // self.duration)
-        self.key = f"{ident}:{window}"
-        self.window_end = (window + 1) * self.duration
-        try:
-            count = self.cache.incr(self.key)
-        except ValueError:  # the first request of this window
-            count = (
-                1
-                if self.cache.add(self.key, 1, self.duration + 1)
-                else self.cache.incr(self.key)
-            )
-        return count <= self.num_requests
+        self.window = Window(ident, self.duration, now=self.timer())
+        return self.window.add() <= self.num_requests
 
     def wait(self):
-        return max(self.window_end - self.now, 0)
+        return self.window.wait()
 
 
-class FailureLimit:
-    """Counts failures (a wrong join code) per client; a whole school shares one address,
-    so the limit is generous for typos and far too low for guessing 300 million codes."""
+def pupil_rate_exceeded(request):
+    """True when this client has passed the "pupils" rate; counts this request. The
+    pupil pages share the pupil API's rate and counter: one budget per school."""
+    throttle = HashedScopedRateThrottle()
+    throttle.scope = "pupils"
+    limit, seconds = throttle.parse_rate(throttle.THROTTLE_RATES["pupils"])
+    key = throttle.cache_format % {"scope": "pupils", "ident": client_key(request)}
+    return Window(key, seconds).add() > limit
 
-    def __init__(self, scope, *, limit, seconds):
-        self.scope, self.limit, self.seconds = scope, limit, seconds
 
-    def _key(self, request):
-        return f"failures:{self.scope}:{client_key(request)}"
+class WrongCodes:
+    """Wrong join codes, per client and for the whole platform, per window."""
 
-    def exceeded(self, request):
-        return cache.get(self._key(request), 0) >= self.limit
+    def __init__(self, *, per_client, in_all, seconds):
+        self.per_client, self.in_all, self.seconds = per_client, in_all, seconds
+
+    def _windows(self, request):
+        return (
+            Window(f"wrong-codes:{client_key(request)}", self.seconds),
+            Window("wrong-codes:all", self.seconds),
+        )
 
     def record(self, request):
-        key = self._key(request)
-        cache.add(key, 0, self.seconds)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, self.seconds)
+        """Count a wrong code; True when it is one too many (answer 429)."""
+        own, everyone = self._windows(request)
+        over = own.add() > self.per_client
+        total = everyone.add()
+        if total == self.in_all + 1:
+            logger.warning(
+                "More than %s wrong join codes in %s seconds: someone may be guessing.",
+                self.in_all,
+                self.seconds,
+            )
+        return over or total > self.in_all
 
 
-WRONG_CODES = FailureLimit("join-code", limit=30, seconds=300)
+WRONG_CODES = WrongCodes(per_client=30, in_all=600, seconds=300)
+
+
+class TooManyWrongCodes(services.CheckInError):
+    status = 429
+    message = _("Too many wrong codes. Wait a few minutes and try again.")
+
+
+def find_session_for(request, code):
+    """The session with this code, for a pupil's request: the one way the pupil pages
+    and the pupil API look a code up. A valid code is always found; a wrong one raises
+    SessionNotFound, or TooManyWrongCodes once this client or everyone together has
+    typed too many."""
+    try:
+        return services.find_session(code)
+    except services.SessionNotFound:
+        if WRONG_CODES.record(request):
+            raise TooManyWrongCodes from None
+        raise

@@ -14,7 +14,11 @@ from schools import results
 from schools.checkins import services
 from schools.checkins.questions import answers_from_form, questions_for_session
 from schools.checkins.recording import record_check_in
-from schools.checkins.throttling import WRONG_CODES
+from schools.checkins.throttling import (
+    TooManyWrongCodes,
+    find_session_for,
+    pupil_rate_exceeded,
+)
 from schools.models import CheckInSession, Moment, SchoolClass, session_lifetime
 
 # --- Pupils: no account, nothing about them kept (an answer only adds to counts).
@@ -27,12 +31,13 @@ def _too_many_tries(request):
 def _open_session_or_error(request, code):
     """The session for a code, or the page a pupil sees instead. Unknown, closed and
     expired codes get the same friendly answer: no hint whether a code ever existed."""
-    if WRONG_CODES.exceeded(request):
+    if pupil_rate_exceeded(request):
         return None, _too_many_tries(request)
     try:
-        session = services.find_session(code)
+        session = find_session_for(request, code)
+    except TooManyWrongCodes:
+        return None, _too_many_tries(request)
     except services.SessionNotFound:
-        WRONG_CODES.record(request)
         return None, render(
             request,
             "schools/pupil_join.html",

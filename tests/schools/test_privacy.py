@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import models
 
 from schools.checkins.services import close_session
+from schools.checkins.throttling import WRONG_CODES
 from schools.models import SCALES, CheckInSession, UsedToken, answer_columns
 
 PUPIL_ADDRESS = "203.0.113.42"
@@ -125,13 +126,54 @@ def test_guessing_codes_is_stopped_without_storing_addresses(client, session):
     ]
     assert statuses[:30] == [404] * 30
     assert set(statuses[30:]) == {429}
-    # Even the right code is refused to the guesser for a while; another school is not affected.
+    # A valid code is still answered, on the pages and in the API: the guesser's
+    # school is one address, and its check-in must go on.
     assert (
         client.get(
             "/doe-mee/", {"code": session.code}, REMOTE_ADDR=PUPIL_ADDRESS
         ).status_code
+        == 302
+    )
+    assert (
+        client.get(f"/doe-mee/{session.code}/", REMOTE_ADDR=PUPIL_ADDRESS).status_code
+        == 200
+    )
+    assert (
+        client.get(
+            f"/api/v1/sessions/{session.code}/", REMOTE_ADDR=PUPIL_ADDRESS
+        ).status_code
+        == 200
+    )
+    assert (
+        client.get("/api/v1/sessions/QQQQQQ/", REMOTE_ADDR=PUPIL_ADDRESS).status_code
         == 429
     )
+    # Another school's typo is a plain "wrong code".
+    assert (
+        client.get(
+            "/doe-mee/", {"code": "QQQQQQ"}, REMOTE_ADDR="198.51.100.9"
+        ).status_code
+        == 404
+    )
+    assert not any(PUPIL_ADDRESS in str(key) for key in getattr(cache, "_cache", {}))
+    cache.clear()
+
+
+def test_guessing_from_many_addresses_runs_into_one_budget(
+    client, session, monkeypatch, caplog
+):
+    """Invented or borrowed addresses each stay under the limit per address; the
+    platform-wide budget still turns wrong codes into 429 and tells the operators, and
+    valid codes are still answered."""
+    cache.clear()
+    monkeypatch.setattr(WRONG_CODES, "in_all", 5)
+    addresses = [f"203.0.113.{number}" for number in range(1, 9)]
+    statuses = [
+        client.get("/doe-mee/", {"code": "QQQQQQ"}, REMOTE_ADDR=address).status_code
+        for address in addresses
+    ]
+    assert statuses == [404] * 5 + [429] * 3
+    assert "guessing" in caplog.text
     assert (
         client.get(
             "/doe-mee/", {"code": session.code}, REMOTE_ADDR="198.51.100.9"
@@ -139,10 +181,33 @@ def test_guessing_codes_is_stopped_without_storing_addresses(client, session):
         == 302
     )
     assert (
-        client.get("/api/v1/sessions/QQQQQQ/", REMOTE_ADDR=PUPIL_ADDRESS).status_code
+        client.get("/api/v1/sessions/QQQQQQ/", REMOTE_ADDR="198.51.100.10").status_code
         == 429
     )
-    assert not any(PUPIL_ADDRESS in str(key) for key in getattr(cache, "_cache", {}))
+    cache.clear()
+
+
+def test_the_pupil_pages_share_the_pupil_rate(client, session, monkeypatch):
+    """After the wrong-code limit a guesser learns which codes are valid only at the
+    request rate: the pupil pages count against the same rate as the pupil API."""
+    from schools.checkins.throttling import HashedScopedRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(
+        HashedScopedRateThrottle, "THROTTLE_RATES", {"pupils": "4/minute"}
+    )
+    statuses = [
+        client.get("/doe-mee/", {"code": session.code}).status_code for _ in range(3)
+    ]
+    statuses.append(client.get(f"/api/v1/sessions/{session.code}/").status_code)
+    statuses.append(client.get(f"/doe-mee/{session.code}/").status_code)
+    assert statuses == [302, 302, 302, 200, 429]
+    assert (
+        client.get(
+            "/doe-mee/", {"code": session.code}, REMOTE_ADDR="198.51.100.9"
+        ).status_code
+        == 302
+    )
     cache.clear()
 
 
