@@ -319,6 +319,11 @@ REST_FRAMEWORK = {
     # Trust X-Forwarded-For only from this many proxies (0: the connection's own address),
     # so a client cannot pick its own address to slip past the throttles.
     "NUM_PROXIES": NUM_PROXIES,
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.utils import flatatt
 from django.utils import formats
 from django.utils.html import format_html, format_html_join
@@ -11,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lessons.models import GroupBand, Theme
 from schools.models import Municipality, School
+from schools.results.filters import FIRST_DAY, LAST_DAY, ResultsError, parse_filters
+
+IN_RANGE = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]
 
 
 class QuickSelect(forms.Select):
@@ -39,11 +43,13 @@ class DashboardFilters(forms.Form):
     start = forms.DateField(
         label=_("From"),
         required=False,
+        validators=IN_RANGE,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     end = forms.DateField(
         label=_("Up to and including"),
         required=False,
+        validators=IN_RANGE,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     municipality = forms.ChoiceField(
@@ -96,6 +102,15 @@ class DashboardFilters(forms.Form):
             raise forms.ValidationError(
                 _("The start of the period is after its end."), code="period"
             )
+        if not self.errors:
+            try:  # the engine's own reading of the filters: what it refuses, we refuse
+                parse_filters(self.engine_filters())
+            except ResultsError as error:
+                raise forms.ValidationError(
+                    _("These filters cannot be used: %(reason)s"),
+                    code="filters",
+                    params={"reason": error},
+                ) from error
         return data
 
     def engine_filters(self):

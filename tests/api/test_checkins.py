@@ -162,6 +162,22 @@ def test_malformed_bodies_are_400(client, session, raw):
     assert post(client, raw).status_code == 400
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "[" * 2000 + "]" * 2000,  # past Python's recursion limit: was a 500
+        '{"answers": ' + '{"a": ' * 500 + "1" + "}" * 501,
+        '{"answers": ' + "[" * 40 + "]" * 40 + "}",  # parses, but nests past the bound
+    ],
+)
+def test_deeply_nested_json_is_400_with_a_message(client, session, raw):
+    response = post(client, raw)
+    assert response.status_code == 400
+    assert response.json()["detail"] == "De JSON is te diep genest."
+    session.refresh_from_db()
+    assert session.n == 0
+
+
 def test_oversized_bodies_are_413(client, session):
     body = {
         "session": session.code,
