@@ -1,5 +1,7 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.schema import ANSWERS
 from lessons.models import GroupBand, LessonPage, Theme
 
 
@@ -95,7 +97,9 @@ class CheckInSerializer(serializers.Serializer):
     session = serializers.CharField(max_length=16)
     token = serializers.CharField(max_length=200)
     key = serializers.UUIDField()
-    answers = serializers.DictField(child=serializers.JSONField(), allow_empty=True)
+    answers = extend_schema_field(ANSWERS)(
+        serializers.DictField(child=serializers.JSONField(), allow_empty=True)
+    )
 
 
 class CheckInReceiptSerializer(serializers.Serializer):

@@ -1,4 +1,6 @@
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -39,3 +41,11 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
 ]
+
+
+def not_found(request, rest):
+    """Any other path under the API: JSON like every API answer, not the site's page."""
+    return JsonResponse({"detail": _("There is nothing at this address.")}, status=404)
+
+
+urlpatterns.append(re_path(r"^(?P<rest>.*)$", not_found))

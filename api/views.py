@@ -1,10 +1,14 @@
 import csv
-import datetime
 import itertools
 
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import status, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound, ParseError
@@ -15,6 +19,7 @@ from rest_framework.views import APIView
 
 from api.authentication import TokenAuthentication
 from api.filters import LessonFilter
+from api.schema import LESSON_PARAMETERS, RESULTS_PARAMETERS, errors
 from api.serializers import (
     CheckInReceiptSerializer,
     CheckInSerializer,
@@ -37,7 +42,30 @@ from schools.checkins.throttling import (
 MAX_CHECK_IN_BYTES = 4096
 
 
-class LessonViewSet(viewsets.ReadOnlyModelViewSet):
+class NoEmptyParameters:
+    """A client sends a parameter it means, or leaves it out, as the schema says: an
+    empty one is refused (it is no filter in a web form, but a slip in a program)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        empty = sorted(
+            name for name, value in request.query_params.items() if not value
+        )
+        if empty:
+            raise ParseError(
+                _("Leave out what you do not filter on: %(names)s.")
+                % {"names": ", ".join(empty)}
+            )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=LESSON_PARAMETERS,
+        responses={200: LessonSerializer(many=True), **errors(400, 404)},
+    ),
+    retrieve=extend_schema(responses={200: LessonDetailSerializer, **errors(404)}),
+)
+class LessonViewSet(NoEmptyParameters, viewsets.ReadOnlyModelViewSet):
     """The published lesson catalogue: public, like the library itself."""
 
     queryset = LessonPage.objects.none()  # for the schema; requests use get_queryset()
@@ -80,14 +108,7 @@ class CheckInSessionViewSet(PupilViewSet):
                 description="The join code on the board.",
             )
         ],
-        responses={
-            200: CheckInSessionSerializer,
-            404: OpenApiResponse(description="Unknown code."),
-            429: OpenApiResponse(
-                description="Too many requests, or too many wrong codes, from this "
-                "client or in all: wait. A valid code is never refused for wrong ones."
-            ),
-        },
+        responses={200: CheckInSessionSerializer, **errors(404, 429)},
     )
     def retrieve(self, request, code=None):
         """The questions of a check-in and a one-time token for one answer."""
@@ -116,13 +137,7 @@ class CheckInViewSet(PupilViewSet):
                 CheckInReceiptSerializer,
                 description="The same answer (token and key) was stored before.",
             ),
-            400: OpenApiResponse(description="Invalid values, token or key."),
-            404: OpenApiResponse(description="Unknown code."),
-            409: OpenApiResponse(
-                description="Closed session, used token or a full class."
-            ),
-            413: OpenApiResponse(description="Body too large."),
-            429: OpenApiResponse(description="Too many requests."),
+            **errors(400, 404, 409, 413, 429),
         },
     )
     def create(self, request):
@@ -168,7 +183,7 @@ class ResultsPermission(IsAuthenticated):
         return request.viewer is not None
 
 
-class _ResultsView(APIView):
+class _ResultsView(NoEmptyParameters, APIView):
     authentication_classes = [
         TokenAuthentication,
         SessionAuthentication,
@@ -182,6 +197,17 @@ class _ResultsView(APIView):
         if request.accepted_renderer.format == "csv":
             return stream_csv(data["results"], filename)
         return Response(data)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        empty = sorted(
+            name for name, value in request.query_params.items() if not value
+        )
+        if empty:  # a client sends a filter it means, or none: as the schema says
+            raise ParseError(
+                _("Leave out what you do not filter on: %(names)s.")
+                % {"names": ", ".join(empty)}
+            )
 
     @staticmethod
     def filters(request):
@@ -209,46 +235,6 @@ class Echo:
         return value
 
 
-RESULTS_PARAMETERS = [
-    OpenApiParameter(
-        "group_by",
-        str,
-        description="Comma-separated: week, month, municipality, school, group, theme, lesson, moment (teachers also: class).",
-    ),
-    OpenApiParameter(
-        "question",
-        str,
-        enum=["mood", "energy", "feeling", "ladder"],
-        description="Default: mood.",
-    ),
-    OpenApiParameter("municipality", str, description="Municipality slug."),
-    OpenApiParameter("school", int),
-    OpenApiParameter(
-        "group",
-        str,
-        enum=["groep-1-2", "groep-3-4", "groep-5-6", "groep-7-8", "klas-1-2"],
-    ),
-    OpenApiParameter("theme", str, description="Theme slug."),
-    OpenApiParameter("lesson", int),
-    OpenApiParameter(
-        "moment",
-        str,
-        description="One moment or several, comma-separated: lesson_start, lesson_end, "
-        "standalone, series_start, series_end.",
-    ),
-    OpenApiParameter(
-        "start",
-        datetime.date,
-        description="Whole weeks: the week of this date is the first.",
-    ),
-    OpenApiParameter(
-        "end",
-        datetime.date,
-        description="Whole weeks: the week of this date is the last.",
-    ),
-]
-
-
 class ResultsView(_ResultsView):
     """Aggregated, anonymised check-in results: every row is a group of atoms that passed
     the suppression rules, or `{"suppressed": true}` and nothing else. Every count is
@@ -257,7 +243,8 @@ class ResultsView(_ResultsView):
     @extend_schema(
         parameters=RESULTS_PARAMETERS,
         responses={
-            200: OpenApiResponse(description="`{threshold, question, results: [...]}`")
+            200: OpenApiResponse(description="`{threshold, question, results: [...]}`"),
+            **errors(400, 401, 403, 404, 429),
         },
     )
     def get(self, request):
@@ -287,7 +274,8 @@ class ParticipationView(_ResultsView):
             *RESULTS_PARAMETERS[2:],
         ],
         responses={
-            200: OpenApiResponse(description="`{threshold, period, results: [...]}`")
+            200: OpenApiResponse(description="`{threshold, period, results: [...]}`"),
+            **errors(400, 401, 403, 404, 429),
         },
     )
     def get(self, request):

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -191,10 +193,17 @@ class LessonPageQuerySet(PageQuerySet):
 
     def matching(self, query):
         """Lessons whose text matches every word, best match first. Wagtail's search cannot
-        filter on many-to-many fields, so search the live lessons and filter these by the hits."""
+        filter on many-to-many fields, so search the live lessons and filter these by the hits.
+
+        The search is given the words only: quotes, brackets and stars are the search
+        engine's syntax (SQLite's full-text search failed on a lone quote), and a teacher
+        who types them means the words."""
+        words = " ".join(re.findall(r"\w+", query))
+        if not words:
+            return self.none()
         ranked = [
             hit.pk
-            for hit in LessonPage.objects.live().public().search(query, operator="and")
+            for hit in LessonPage.objects.live().public().search(words, operator="and")
         ]
         rank = {pk: position for position, pk in enumerate(ranked)}
         return sorted(self.filter(pk__in=ranked), key=lambda lesson: rank[lesson.pk])

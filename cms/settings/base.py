@@ -319,11 +319,7 @@ REST_FRAMEWORK = {
     # Trust X-Forwarded-For only from this many proxies (0: the connection's own address),
     # so a client cannot pick its own address to slip past the throttles.
     "NUM_PROXIES": NUM_PROXIES,
-    "DEFAULT_PARSER_CLASSES": [
-        "api.parsers.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.BoundedJSONParser"],  # JSON only
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -360,6 +356,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.link_answer_to_its_session",
+    ],
 }
 
 LOGGING = {

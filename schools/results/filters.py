@@ -2,7 +2,9 @@
 raw values in, checked values out, or a ResultsError that says what is wrong."""
 
 import datetime
+import re
 
+from lessons.models import Group
 from schools.models import Moment
 
 FILTERS = (
@@ -19,6 +21,7 @@ TEACHER_FILTERS = (*FILTERS, "session")
 # Periods outside these years are typing errors; they would also overflow date arithmetic.
 FIRST_DAY, LAST_DAY = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 MAX_ID = 2**31 - 1
+SLUG_PATTERN = "^[-a-zA-Z0-9_]{1,80}$"  # Django's slugs; the API schema says the same
 
 
 class ResultsError(ValueError):
@@ -48,15 +51,21 @@ def _moments(value):  # one moment, or several: lesson_start,lesson_end
 
 def _slug(value):
     text = str(value)
-    if len(text) > 80 or not text.isprintable():
+    if not re.fullmatch(SLUG_PATTERN[1:-1], text):
         raise ValueError
     return text
+
+
+def _group(value):
+    if value not in Group.values:
+        raise ValueError
+    return str(value)
 
 
 PARSERS = {
     "municipality": _slug,
     "school": _identifier,
-    "group": _slug,
+    "group": _group,
     "theme": _slug,
     "lesson": _identifier,
     "session": _identifier,

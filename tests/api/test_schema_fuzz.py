@@ -1,76 +1,121 @@
-"""schemathesis reads /api/v1/schema/ and throws generated requests at every endpoint:
-no 5xx, and every response matches what the schema says."""
+"""Schemathesis, as its command line runs it, over the whole API of a live server: every
+phase (examples, coverage, fuzzing and the stateful phase that follows the schema's
+links) and every check, once as a regional coordinator with results to read and once as
+a teacher whose class has a check-in open, with its live join code. 0 failures and 0
+server errors, or the run's own report is the failure message."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-import schemathesis
-from django.core import signals
 from django.core.cache import cache
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
 from knox.models import AuthToken
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
+
+from schools.checkins import throttling
+from schools.checkins.services import start_session
+from schools.models import CoordinatorScope, Membership, Moment, Role
+from tests.factories import (
+    MONDAY,
+    SchoolClassFactory,
+    SchoolFactory,
+    UserFactory,
+    add_check_in,
 )
 
-from schools.checkins.services import start_session
-from schools.models import CoordinatorScope, Moment
-from tests.factories import SchoolClassFactory, UserFactory
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+EXAMPLES = 15  # per operation and phase: a few minutes for both runs on 2 cores
 
 
-@pytest.fixture
-def keep_test_connection():
-    """As Django's test client does: the WSGI handler must not close the test's connection."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+@pytest.fixture(autouse=True)
+def limits_out_of_the_way(monkeypatch):
+    """Fuzzing is not guessing: keep the rate limits (tested on their own) out of it."""
+    cache.clear()
+    monkeypatch.setattr(
+        throttling.HashedScopedRateThrottle,
+        "THROTTLE_RATES",
+        {"pupils": "100000/minute", "results": "100000/minute"},
+    )
+    monkeypatch.setattr(throttling.WRONG_CODES, "per_client", 10**6)
+    monkeypatch.setattr(throttling.WRONG_CODES, "in_all", 10**6)
 
 
-@pytest.fixture
-def coordinator_token(db, lessons, keep_test_connection):
-    cache.clear()  # throttles start from zero
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+
+
+def schemathesis(live_server, tmp_path, key, join_code=""):
+    config = tmp_path / "schemathesis.toml"
+    pinned = (
+        "[[operations]]\n"
+        'include-path = "/api/v1/sessions/{code}/"\n'
+        f'parameters = {{ "path.code" = "{join_code}" }}\n\n'
+        if join_code
+        else ""
+    )
+    config.write_text(pinned + CONFIG.read_text())
+    command = [
+        str(Path(sys.executable).with_name("schemathesis")),
+        "--config-file",
+        str(config),
+        "run",
+        f"{live_server.url}/api/v1/schema/",
+        "--checks",
+        "all",
+        "--phases",
+        "examples,coverage,fuzzing,stateful",
+        "--max-examples",
+        str(EXAMPLES),
+        "--seed",
+        "2026",
+        "--workers",
+        "1",
+        "--suppress-health-check",
+        "all",
+        "--generation-database",
+        "none",
+        "--no-color",
+        "--header",
+        f"Authorization: Token {key}",
+    ]
+    run = subprocess.run(  # noqa: S603  (our own tool, our own arguments)
+        command,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_COLOR": "1"},
+        cwd=tmp_path,  # its cache of failures stays out of the working tree
+        check=False,
+    )
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report  # 0 failures and 0 server errors, every check
+    return report
+
+
+def test_the_api_as_a_coordinator(live_server, tmp_path, lessons):
     coordinator = UserFactory()
     CoordinatorScope.objects.create(user=coordinator)
-    start_session(
-        school_class=SchoolClassFactory(),
-        started_by=coordinator,
-        moment=Moment.STANDALONE,
-    )
+    school = SchoolFactory()
+    for _ in range(2):
+        add_check_in(SchoolClassFactory(school=school), [1, 3, 5, 4, 2], week=MONDAY)
     _token, key = AuthToken.objects.create(user=coordinator)
-    return key
+    report = schemathesis(live_server, tmp_path, key)
+    assert "✅ Stateful" in report  # the phase ran, and passed
 
 
-def test_every_endpoint_survives_generated_requests(coordinator_token):
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
-    headers = {"Authorization": f"Token {coordinator_token}"}
-    operations = [result.ok() for result in schema.get_all_operations()]
-    assert {operation.path for operation in operations} >= {
-        "/api/v1/results/",
-        "/api/v1/checkins/",
-        "/api/v1/sessions/{code}/",
-    }
-    for operation in operations:
-
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=25,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            database=None,
-        )
-        def survives(case):
-            cache.clear()  # fuzzing is not guessing: keep the throttles out of the way
-            case.call_and_validate(
-                headers=headers,
-                checks=[
-                    not_a_server_error,
-                    content_type_conformance,
-                    response_schema_conformance,
-                ],
-            )
-
-        survives()
+def test_the_api_as_a_teacher_with_a_live_join_code(live_server, tmp_path, lessons):
+    teacher = UserFactory()
+    school_class = SchoolClassFactory(teachers=[teacher])
+    Membership.objects.create(
+        user=teacher, school=school_class.school, role=Role.TEACHER
+    )
+    add_check_in(school_class, [1, 3, 5, 4, 2], week=MONDAY)
+    session = start_session(
+        school_class=school_class, started_by=teacher, moment=Moment.STANDALONE
+    )
+    _token, key = AuthToken.objects.create(user=teacher)
+    report = schemathesis(live_server, tmp_path, key, join_code=session.code)
+    warnings = report.partition("WARNINGS")[2].partition("SUMMARY")[0]
+    assert "GET /api/v1/sessions/{code}/" not in warnings, "the live code was used"
+    assert "✅ Stateful" in report

@@ -34,6 +34,21 @@ def test_full_text_search_combines_with_filters(client, lessons):
     assert titles(client.get("/lessen/?q=brief&groep=groep-1-2")) == []
 
 
+def test_a_search_with_quotes_or_signs_searches_its_words(client, lessons):
+    """Found by schemathesis: a quote broke the SQLite search (a 503, on the page and
+    in the API). A search is its words; signs around them do not matter."""
+    for query in ('"ballon', '"ademen" (ballon)*', "ballon:", "-ballon^"):
+        response = client.get("/lessen/", {"q": query})
+        assert response.status_code == 200
+        assert titles(response) == ["Ademen als een ballon"]
+        api = client.get("/api/v1/lessons/", {"q": query})
+        assert api.status_code == 200
+        assert [lesson["slug"] for lesson in api.json()["results"]] == ["ballon"]
+    for query in ('"', "'", "*", "()"):
+        assert client.get("/lessen/", {"q": query}).status_code == 200
+        assert client.get("/api/v1/lessons/", {"q": query}).status_code == 200
+
+
 def test_draft_lessons_are_not_listed(client, lessons):
     lessons["ballon"].unpublish()
     assert "Ademen als een ballon" not in titles(client.get("/lessen/"))
