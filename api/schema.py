@@ -27,7 +27,7 @@ def link_answer_to_its_session(result, generator, request, public):
                 "operationId": "checkins_create",
                 "description": "Answer this check-in, once, with its token.",
                 "requestBody": {
-                    "session": "$response.body#/code",
+                    "code": "$response.body#/code",
                     "token": "$response.body#/token",
                 },
             }

@@ -1,4 +1,5 @@
 from drf_spectacular.utils import extend_schema_field
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.schema import ANSWERS
@@ -91,15 +92,41 @@ class CheckInSessionSerializer(serializers.Serializer):
     )
 
 
-class CheckInSerializer(serializers.Serializer):
-    """Only the shape here; the rules (values, token, cap) are the service's."""
+@extend_schema_field(ANSWERS)
+class AnswersField(serializers.DictField):
+    child = serializers.JSONField()
 
-    session = serializers.CharField(max_length=16)
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "maxLength": 16,
+        "deprecated": True,
+        "description": "The old name of `code`, taken until the next release.",
+    }
+)
+class OldCodeField(serializers.CharField):
+    pass
+
+
+class CheckInSerializer(serializers.Serializer):
+    """Only the shape here; the rules (values, token, cap) are the service's.
+
+    The join code was called `session` until API version 1.1; that name is still taken,
+    for one release, when `code` is not given (docs/api.md)."""
+
+    code = serializers.CharField(max_length=16, required=False)
+    session = OldCodeField(max_length=16, required=False)
     token = serializers.CharField(max_length=200)
     key = serializers.UUIDField()
-    answers = extend_schema_field(ANSWERS)(
-        serializers.DictField(child=serializers.JSONField(), allow_empty=True)
-    )
+    answers = AnswersField(allow_empty=True)
+
+    def validate(self, data):
+        code = data.pop("code", None) or data.pop("session", None)
+        data.pop("session", None)
+        if not code:
+            raise serializers.ValidationError({"code": [_("Give the join code.")]})
+        return {**data, "code": code}
 
 
 class CheckInReceiptSerializer(serializers.Serializer):

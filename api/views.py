@@ -151,7 +151,7 @@ class CheckInViewSet(PupilViewSet):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         created = record_check_in(
-            code=data["session"],
+            code=data["code"],
             token=data["token"],
             key=data["key"],
             answers=data["answers"],

@@ -60,7 +60,7 @@ def test_unknown_code_is_404_with_a_message(client, db):
 def test_answer_201_then_200_for_the_same_key(client, session):
     token = get_session(client, session.code).json()["token"]
     body = {
-        "session": session.code,
+        "code": session.code,
         "token": token,
         "key": str(uuid.uuid4()),
         "answers": {"mood": 4, "energy": "medium", "feeling": "rustig"},
@@ -83,12 +83,33 @@ def test_answer_201_then_200_for_the_same_key(client, session):
     )
 
 
+def test_the_old_name_of_the_join_code_still_works_for_one_release(client, session):
+    """`session` was the join code's field until API 1.1 (docs/api.md): still taken."""
+    token = get_session(client, session.code).json()["token"]
+    body = {"session": session.code, "token": token, "key": str(uuid.uuid4())}
+    assert post(client, {**body, "answers": {"mood": 4}}).status_code == 201
+    session.refresh_from_db()
+    assert session.n == 1
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    fields = schema["components"]["schemas"]["CheckIn"]["properties"]
+    assert fields["session"]["deprecated"] is True
+    assert "code" in fields
+
+
+def test_without_a_join_code_it_is_400(client, session):
+    token = get_session(client, session.code).json()["token"]
+    body = {"token": token, "key": str(uuid.uuid4()), "answers": {}}
+    response = post(client, body)
+    assert response.status_code == 400
+    assert "code" in response.json()["errors"]
+
+
 def test_used_token_and_closed_session_are_409(client, session):
     token = get_session(client, session.code).json()["token"]
     post(
         client,
         {
-            "session": session.code,
+            "code": session.code,
             "token": token,
             "key": str(uuid.uuid4()),
             "answers": {},
@@ -97,7 +118,7 @@ def test_used_token_and_closed_session_are_409(client, session):
     used = post(
         client,
         {
-            "session": session.code,
+            "code": session.code,
             "token": token,
             "key": str(uuid.uuid4()),
             "answers": {},
@@ -112,7 +133,7 @@ def test_used_token_and_closed_session_are_409(client, session):
     closed = post(
         client,
         {
-            "session": session.code,
+            "code": session.code,
             "token": fresh,
             "key": str(uuid.uuid4()),
             "answers": {},
@@ -125,7 +146,7 @@ def test_unknown_session_is_404(client, session):
     token = get_session(client, session.code).json()["token"]
     response = post(
         client,
-        {"session": "QQQQQQ", "token": token, "key": str(uuid.uuid4()), "answers": {}},
+        {"code": "QQQQQQ", "token": token, "key": str(uuid.uuid4()), "answers": {}},
     )
     assert response.status_code == 404
 
@@ -138,13 +159,13 @@ def test_unknown_session_is_404(client, session):
         {"answers": "blij"},
         {"key": "geen-uuid"},
         {"token": "vervalst"},
-        {"session": None},
+        {"code": None},
     ],
 )
 def test_invalid_input_is_400_with_a_message(client, session, change):
     token = get_session(client, session.code).json()["token"]
     body = {
-        "session": session.code,
+        "code": session.code,
         "token": token,
         "key": str(uuid.uuid4()),
         "answers": {"mood": 3},
@@ -180,7 +201,7 @@ def test_deeply_nested_json_is_400_with_a_message(client, session, raw):
 
 def test_oversized_bodies_are_413(client, session):
     body = {
-        "session": session.code,
+        "code": session.code,
         "token": "x",
         "key": str(uuid.uuid4()),
         "answers": {"mood": 3, "x": "a" * 10_000},
@@ -197,7 +218,7 @@ def test_pupil_endpoints_ignore_staff_sessions_and_need_no_csrf(session, teacher
     response = post(
         browser,
         {
-            "session": session.code,
+            "code": session.code,
             "token": token,
             "key": str(uuid.uuid4()),
             "answers": {"mood": 5},

@@ -388,7 +388,7 @@ def test_answers_through_the_api_add_no_row_but_a_spent_token_and_nothing_orders
         response = pupil.post(
             "/api/v1/checkins/",
             {
-                "session": session.code,
+                "code": session.code,
                 "token": token,
                 "key": str(uuid.uuid4()),
                 "answers": values,

@@ -86,7 +86,7 @@
     }
 
     async function submit() {
-        const payload = { session: form.dataset.code, token: form.elements.token.value, key: form.elements.key.value, answers: answers() };
+        const payload = { code: form.dataset.code, token: form.elements.token.value, key: form.elements.key.value, answers: answers() };
         writeOutbox([...readOutbox().filter((item) => item.payload.key !== payload.key), { api: form.dataset.api, payload }]);
         form.querySelectorAll("button").forEach((button) => { button.disabled = true; });
         status.hidden = false;
