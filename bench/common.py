@@ -41,9 +41,16 @@ def pg_admin():
     return psycopg.connect(dbname="postgres", connect_timeout=3, autocommit=True, **PG)
 
 
+def database_name(name):
+    """The benchmark's database name, with BENCH_DB_SUFFIX when set: two checkouts
+    running benchmarks at once must not drop each other's databases."""
+    return name + os.environ.get("BENCH_DB_SUFFIX", "")
+
+
 def prepare_database(name, *, fresh):
     """Create (or with fresh, drop and recreate) a PostgreSQL database.
     Returns (url, "PostgreSQL <version>"), or None when PostgreSQL is not usable."""
+    name = database_name(name)
     try:
         import psycopg
     except ImportError:
@@ -73,6 +80,7 @@ def prepare_database(name, *, fresh):
 def drop_database(name):
     from django.db import connections
 
+    name = database_name(name)
     connections.close_all()
     try:
         with pg_admin() as conn:
