@@ -3,9 +3,9 @@
     .venv/bin/python bench/dashboard.py [--runs 20] [--keep]
 
 PostgreSQL database `lessen_bench_dashboard`: migrate, `load_demo_data` (the demo pages,
-schools and 110,001 synthetic answers), then the same database topped up to 1,000,000
-answers with bench/results.py's loader (result cells of whole classes' school years, the
-same data that benchmark uses) and `refresh_result_rollups`. Production settings
+schools and about 110,000 synthetic answers in sessions), then the same database topped up
+to 1,000,000 answers with bench/data.py's loader (sessions with counts and random key sums
+for whole classes' school years, the data bench/results.py uses) and the rollups. Production settings
 (bench.settings: DEBUG off, persistent connections, Redis cache when it answers).
 
 Server time is measured in process: Django's test client sends each request through the
@@ -25,10 +25,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):  # run as a script: the project root must be importable
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import results as results_bench  # noqa: E402
-from bench import site as common  # noqa: E402
+from bench import common, data  # noqa: E402
 
 PG_DB = "lessen_bench_dashboard"
 TARGET_MS = 300
@@ -84,14 +84,9 @@ def time_page(client, path, runs, warmup):
             raise SystemExit(f"{path}: status {response.status_code}")
         if number >= warmup:
             timings.append(elapsed)
-    timings.sort()
-    return {
-        "runs": runs,
-        "p50": common.percentile(timings, 50),
-        "p95": common.percentile(timings, 95),
-        "max": timings[-1] * 1000,
-        "bytes": len(response.content) if not response.streaming else 0,
-    }
+    stats = common.timing(timings)
+    stats["bytes"] = len(response.content) if not response.streaming else 0
+    return stats
 
 
 def measure(label, users, runs, warmup):
@@ -105,7 +100,9 @@ def measure(label, users, runs, warmup):
         clients[kind].force_login(user)
     rows = []
     for name, who, path in pages():
-        stats = time_page(clients[who], path, runs, warmup)
+        with common.Busy() as busy:
+            stats = time_page(clients[who], path, runs, warmup)
+        stats["busy"] = busy.share
         with CaptureQueriesContext(connection) as queries:
             response = clients[who].get(path)
             if response.streaming:
@@ -114,21 +111,17 @@ def measure(label, users, runs, warmup):
         rows.append((label, name, path, stats))
         print(
             f"  {name}: p50 {stats['p50']:.1f} ms, p95 {stats['p95']:.1f} ms, "
-            f"{stats['queries']} queries",
+            f"{stats['queries']} queries, machine {common.percent(busy.share)} busy",
             flush=True,
         )
     return rows
 
 
 def data_line():
-    from django.db.models import Sum
-
-    from schools.models import ResultCell, ResultRollup, SchoolClass
-
-    answers = ResultCell.objects.aggregate(total=Sum("n"))["total"] or 0
+    info = data.summary()
     return (
-        f"{answers:,} answers in {ResultCell.objects.count():,} result cells, "
-        f"{SchoolClass.objects.count():,} classes, {ResultRollup.objects.count():,} rollup rows"
+        f"{info['answers']:,} answers in {info['sessions']:,} sessions, "
+        f"{info['classes']:,} classes, {info['rollup_rows']:,} rollup rows"
     )
 
 
@@ -139,52 +132,51 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
 
-    prepared = common.prepare_database(PG_DB, fresh=True)
+    prepared = common.prepare(PG_DB, demo_args=(), static=True)
     if prepared is None:
-        print("error: this benchmark needs PostgreSQL.", file=sys.stderr)
         return 1
-    database_url, database = prepared
-    use_redis = common.redis_answers()
-    env = common.production_env(database_url, use_redis)
-    common.manage(env, "migrate", "--noinput")
-    common.manage(env, "load_demo_data")
-    common.manage(env, "collectstatic", "--noinput")
-    results_bench.setup_django(env)
+    env, database, use_redis = prepared
+    common.setup_django(env)
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     users = coordinators()
     measured = []
+    idle_busy = common.background_load()
     try:
         print(f"Demo data: {data_line()}", flush=True)
         demo = data_line()
         measured += measure("demo", users, args.runs, args.warmup)
         print("Loading up to 1,000,000 answers...", flush=True)
-        loader = results_bench.Loader()
+        loader = data.Loader()
         loader.load(ONE_MILLION)
-        results_bench.vacuum_analyze()
-        results_bench.refresh_rollups()
+        data.vacuum_analyze()
+        data.refresh_rollups()
         million = data_line()
         print(f"1M: {million}", flush=True)
         measured += measure("1M", users, args.runs, args.warmup)
     finally:
         if not args.keep:
-            results_bench.drop_database(PG_DB)
+            common.drop_database(PG_DB)
 
     print()
-    for line in common.machine_lines(database, use_redis, _NoClient()):
-        if not line.startswith(("server:", "client:")):
-            print(line)
-    print(
-        "server:   in process, Django's test client, bench.settings (production, DEBUG off)"
+    common.print_machine(
+        database,
+        use_redis,
+        server="in process, Django's test client, bench.settings (production, DEBUG off)",
+        idle_busy=idle_busy,
     )
     print(f"data:     demo: {demo}")
     print(f"          1M:   {million}")
     print()
-    print("| data | page | path | runs | p50 ms | p95 ms | max ms | queries |")
-    print("|---|---|---|---:|---:|---:|---:|---:|")
+    print(
+        "| data | page | path | runs | p50 ms | p95 ms | max ms | queries "
+        "| machine busy |"
+    )
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for label, name, path, stats in measured:
         print(
             f"| {label} | {name} | `{path}` | {stats['runs']} | {stats['p50']:.1f} "
-            f"| {stats['p95']:.1f} | {stats['max']:.1f} | {stats['queries']} |"
+            f"| {stats['p95']:.1f} | {stats['max']:.1f} | {stats['queries']} "
+            f"| {common.percent(stats['busy'])} |"
         )
     print()
     for label in ("demo", "1M"):
@@ -197,10 +189,6 @@ def main():
             f"(slowest: {worst[1]}, p95 {worst[3]['p95']:.1f} ms)"
         )
     return 0
-
-
-class _NoClient:
-    concurrency = seconds = max_requests = 0
 
 
 if __name__ == "__main__":

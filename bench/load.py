@@ -17,164 +17,32 @@ keeps the answer and sends it again, with the same key, after a failure (no answ
 5xx), waiting 2 s, then twice as long, at most 30 s. Coordinators GET /admin/resultaten/
 every 5 s, teachers GET /sessies/<code>/status/ every 2 s (as live.js does).
 
-Afterwards: stored answers must equal accepted answers exactly (each pupil stored once),
-and a scheduled purge_checkins run (after the sessions are closed and a day has passed)
-must leave every figure unchanged. Prints throughput, p50/p99 per endpoint and errors.
+Afterwards the counts must equal the accepted answers exactly (each pupil counted once):
+the sessions' `n`, every value's count (against the values the pupils sent) and the spent
+tokens. Then a scheduled purge_checkins run (after the sessions are closed and a day has
+passed) deletes the spent tokens and must leave every figure unchanged. Prints throughput, p50/p99 per endpoint and errors.
 A benchmark, not a test: exit 0 after a measurement; 1 without PostgreSQL; 2 when the
 server does not start."""
 
 import argparse
-import http.client
-import json
 import random
 import shutil
-import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):  # run as a script: the project root must be importable
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import results as results_bench  # noqa: E402
-from bench import site as common  # noqa: E402
+from bench import common  # noqa: E402
+from bench.rush import Recorder, outage_controller, pupil, watcher  # noqa: E402
 
 PG_DB = "lessen_bench_load"
 SCHOOLS = 4
 TEACHERS = 5
 COORDINATORS = 2
-FIRST_RETRY, LAST_RETRY = 2.0, 30.0
-
-
-class Recorder:
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.latency = defaultdict(list)  # endpoint -> seconds (every attempt)
-        self.statuses = defaultdict(Counter)  # endpoint -> status (or "no answer")
-        self.events = []  # (time since start, endpoint, status, seconds)
-
-    def add(self, endpoint, status, seconds, at):
-        with self.lock:
-            self.latency[endpoint].append(seconds)
-            self.statuses[endpoint][status] += 1
-            self.events.append((at, endpoint, status, seconds))
-
-
-def request(port, method, path, *, body=None, headers=None, timeout=15):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    started = time.monotonic()
-    try:
-        conn.request(method, path, body=body, headers=headers or {})
-        response = conn.getresponse()
-        data = response.read()
-        return response.status, data, time.monotonic() - started
-    except (OSError, http.client.HTTPException):
-        return "no answer", b"", time.monotonic() - started
-    finally:
-        conn.close()
-
-
-def answers_for(question_set, rng):
-    if question_set == "young":
-        return {"mood": rng.choice([1, 3, 5])}
-    if question_set == "ladder":
-        return {"ladder": rng.randint(0, 10)}
-    return {
-        "mood": rng.randint(1, 5),
-        "energy": rng.choice(["low", "medium", "high"]),
-        "feeling": rng.choice(["blij", "rustig", "trots", "moe"]),
-    }
-
-
-def pupil(port, code, address, start_at, t0, deadline, recorder, outcome, rng):
-    """One pupil's browser: token, then the answer, resent with the same key until stored."""
-    time.sleep(max(0.0, start_at - (time.monotonic() - t0)))
-    headers = {"X-Forwarded-For": address, "Accept": "application/json"}
-    wait = FIRST_RETRY
-    token = question_set = None
-    while time.monotonic() < deadline:
-        status, data, seconds = request(
-            port, "GET", f"/api/v1/sessions/{code}/", headers=headers
-        )
-        recorder.add("join (token)", status, seconds, time.monotonic() - t0)
-        if status == 200:
-            body = json.loads(data)
-            token, question_set = body["token"], body["question_set"]
-            break
-        if status not in ("no answer", 429) and not (
-            isinstance(status, int) and status >= 500
-        ):
-            outcome["refused"] += 1
-            return
-        time.sleep(wait)
-        wait = min(wait * 2, LAST_RETRY)
-    if token is None:
-        outcome["gave up"] += 1
-        return
-    time.sleep(rng.uniform(5.0, 20.0))  # the pupil reads and taps the questions
-    payload = json.dumps(
-        {
-            "session": code,
-            "token": token,
-            "key": str(uuid.uuid4()),
-            "answers": answers_for(question_set, rng),
-        }
-    )
-    headers["Content-Type"] = "application/json"
-    wait = FIRST_RETRY
-    while time.monotonic() < deadline:
-        status, _data, seconds = request(
-            port, "POST", "/api/v1/checkins/", body=payload, headers=headers
-        )
-        recorder.add("answer", status, seconds, time.monotonic() - t0)
-        if status in (200, 201):
-            outcome["stored"] += 1
-            outcome[f"answer {status}"] += 1
-            return
-        if status not in ("no answer", 429) and not (
-            isinstance(status, int) and status >= 500
-        ):
-            outcome["refused"] += 1
-            return
-        time.sleep(wait)
-        wait = min(wait * 2, LAST_RETRY)
-    outcome["gave up"] += 1
-
-
-def watcher(port, name, paths, cookie, every, stop, t0, recorder):
-    headers = {"Cookie": f"sessionid={cookie}"}
-    number = 0
-    while not stop.is_set():
-        path = paths[number % len(paths)]
-        number += 1
-        status, _data, seconds = request(port, "GET", path, headers=headers, timeout=30)
-        recorder.add(name, status, seconds, time.monotonic() - t0)
-        stop.wait(every)
-
-
-def outage_controller(port, seconds, at, t0, log):
-    """Stop PostgreSQL for `seconds`, `at` seconds into the run; watch /healthz meanwhile."""
-    version = sorted(Path("/etc/postgresql").iterdir(), key=lambda p: p.name)[-1].name
-    time.sleep(max(0.0, at - (time.monotonic() - t0)))
-    log.append((time.monotonic() - t0, f"stopping PostgreSQL {version}"))
-    subprocess.run(["pg_ctlcluster", version, "main", "stop", "-m", "fast"], check=True)
-    stopped = time.monotonic()
-    while time.monotonic() - stopped < seconds:
-        status, _data, took = request(port, "GET", "/healthz", timeout=20)
-        log.append(
-            (time.monotonic() - t0, f"/healthz {status} in {took * 1000:.0f} ms")
-        )
-        time.sleep(1.0)
-    subprocess.run(["pg_ctlcluster", version, "main", "start"], check=True)
-    log.append((time.monotonic() - t0, "PostgreSQL started again"))
-    for _attempt in range(30):
-        status, _data, took = request(port, "GET", "/healthz", timeout=20)
-        if status == 200:
-            log.append((time.monotonic() - t0, f"/healthz 200 in {took * 1000:.0f} ms"))
-            break
-        time.sleep(0.5)
 
 
 def prepare(args):
@@ -255,20 +123,14 @@ def django_now():
 
 def figures(sessions):
     """Every figure a teacher and the regional coordinator can get about these classes."""
-    from django.conf import settings
-
     from schools import results
 
     class_ids = frozenset(s.school_class_id for s, _a, _t in sessions)
-    teacher = results.Viewer(
-        "teacher", settings.RESULTS_TEACHER_MIN_ANSWERS, class_ids=class_ids
-    )
-    region = results.Viewer("coordinator", settings.RESULTS_COORDINATOR_MIN_ANSWERS)
     out = []
-    for viewer in (teacher, region):
+    for viewer in (results.Viewer.teacher(class_ids), results.Viewer.coordinator()):
         for group_by in (
             [],
-            ["class"] if viewer.kind == "teacher" else ["school"],
+            ["class"] if viewer.is_teacher else ["school"],
             ["week"],
         ):
             for question in ("mood", "energy", "feeling"):
@@ -278,22 +140,29 @@ def figures(sessions):
     return out
 
 
-def verify(sessions, outcome):
+def verify(sessions, outcome, sent):
+    """The counts of these sessions against what the server accepted and the pupils sent."""
     from django.db.models import Sum
 
-    from schools.models import CheckInAnswer, CheckInSession, UsedToken
+    from schools.models import SCALES, CheckInSession, UsedToken, answer_columns
 
     ids = [s.pk for s, _a, _t in sessions]
-    stored = CheckInAnswer.objects.filter(session__in=ids).count()
-    counters = CheckInSession.objects.filter(pk__in=ids).aggregate(
-        n=Sum("answer_count")
-    )["n"]
-    tokens = UsedToken.objects.filter(session__in=ids).count()
+    columns = {
+        column: (question, value)
+        for question in SCALES
+        for value, column in answer_columns(question).items()
+    }
+    sums = CheckInSession.objects.filter(pk__in=ids).aggregate(
+        n=Sum("n"), **{column: Sum(column) for column in columns}
+    )
+    counted = {columns[c]: count for c, count in sums.items() if c != "n" and count}
     return {
         "accepted": outcome["stored"],
-        "stored": stored,
-        "session counters": counters,
-        "spent tokens": tokens,
+        "counted n": sums["n"] or 0,
+        "values counted": sum(counted.values()),
+        "values sent": sum(sent.values()),
+        "spent tokens": UsedToken.objects.filter(session__in=ids).count(),
+        "each value as sent": counted == dict(sent),
     }
 
 
@@ -301,7 +170,7 @@ def purge_and_compare(env, sessions):
     """Close the sessions, let a day pass for them, run the nightly purge, compare figures."""
     import datetime
 
-    from schools.models import CheckInAnswer, CheckInSession
+    from schools.models import CheckInSession, UsedToken
 
     ids = [s.pk for s, _a, _t in sessions]
     yesterday = django_now() - datetime.timedelta(days=1)
@@ -309,7 +178,7 @@ def purge_and_compare(env, sessions):
     before = figures(sessions)
     common.manage(env, "purge_checkins", "--older-than", "0")
     after = figures(sessions)
-    left = CheckInAnswer.objects.filter(session__in=ids).count()
+    left = UsedToken.objects.filter(session__in=ids).count()
     return before == after, left
 
 
@@ -360,18 +229,12 @@ def main(argv=None):
         )
         return 1
 
-    prepared = common.prepare_database(PG_DB, fresh=True)
+    prepared = common.prepare(PG_DB, demo_args=(), static=True)
     if prepared is None:
-        print("error: this benchmark needs PostgreSQL.", file=sys.stderr)
         return 1
-    database_url, database = prepared
-    use_redis = common.redis_answers()
-    env = common.production_env(database_url, use_redis)
+    env, database, use_redis = prepared
     env.update(BENCH_PRODUCTION_THROTTLES="1", DJANGO_NUM_PROXIES="1")
-    common.manage(env, "migrate", "--noinput")
-    common.manage(env, "load_demo_data")
-    common.manage(env, "collectstatic", "--noinput")
-    results_bench.setup_django(env)
+    common.setup_django(env)
     from django.core.cache import cache
 
     cache.clear()  # no throttle counts from an earlier run
@@ -386,6 +249,7 @@ def main(argv=None):
             print("error: gunicorn did not start.", file=sys.stderr)
             return 2
         idle = common.background_load()
+        during = common.Busy().__enter__()
         rng = random.Random(830)
         t0 = time.monotonic()
         deadline = t0 + args.seconds + max(120.0, args.outage * 6)
@@ -470,6 +334,7 @@ def main(argv=None):
             thread.join()
         if controller:
             controller.join()
+        during.__exit__()
         busy = common.background_load()
     finally:
         common.stop_gunicorn(proc)
@@ -477,13 +342,12 @@ def main(argv=None):
     from django.db import connections
 
     connections.close_all()  # this process's connection did not live through an outage
-    checked = verify(sessions, outcome)
+    checked = verify(sessions, outcome, recorder.sent)
     unchanged, left = purge_and_compare(env, sessions)
 
     print()
-    for line in common.machine_lines(database, use_redis, _Args(args)):
-        if not line.startswith("client:"):
-            print(line)
+    for line in common.machine_lines(database, use_redis):
+        print(line)
     print(
         f"client:   {len(plan)} pupils in {args.classes} classes of {SCHOOLS} schools starting "
         f"within {args.seconds:g} s (at most {args.threads} in flight), {TEACHERS} teachers "
@@ -491,7 +355,9 @@ def main(argv=None):
         f"every 5 s; production throttles"
     )
     print(
-        f"before:   the machine was {idle:.0f}% busy before the run; {busy:.0f}% right after."
+        f"before:   the machine was {common.percent(idle)} busy with other work before "
+        f"the run, {common.percent(during.share)} during it (this run included) and "
+        f"{common.percent(busy)} right after."
     )
     if args.outage:
         print(
@@ -525,30 +391,19 @@ def main(argv=None):
         f"errors (pupils without a stored answer): {errors} (target 0): {'met' if errors == 0 else 'MISSED'}"
     )
     exact = (
-        checked["stored"]
-        == checked["accepted"]
-        == checked["session counters"]
-        == checked["spent tokens"]
+        checked["accepted"] == checked["counted n"] == checked["spent tokens"]
+        and checked["each value as sent"]
     )
     print(
-        "stored answers == accepted answers: "
+        "counted == accepted: "
         + ", ".join(f"{name} {value}" for name, value in checked.items())
         + f": {'met' if exact else 'MISSED'}"
     )
     print(
-        f"after purge_checkins: {left} raw answers left of these sessions; every figure "
+        f"after purge_checkins: {left} spent tokens left of these sessions; every figure "
         f"unchanged: {'met' if unchanged else 'MISSED'}"
     )
     return 0
-
-
-class _Args:
-    def __init__(self, args):
-        self.concurrency, self.seconds, self.max_requests = (
-            args.threads,
-            args.seconds,
-            0,
-        )
 
 
 if __name__ == "__main__":

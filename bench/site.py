@@ -12,17 +12,11 @@ when the database cannot be prepared or the server does not start.
 """
 
 import argparse
-import datetime
 import http.client
 import math
 import os
-import platform
-import secrets
-import shutil
 import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import threading
 import time
@@ -30,61 +24,32 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+if __package__ in (None, ""):  # run as a script: the project root must be importable
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+from bench import common  # noqa: E402
+from bench.common import (  # noqa: E402
+    CEILING,
+    GUNICORN_LOG,
+    RESULTS,
+    cpu_busy,
+    fetch,
+    machine_lines,
+    manage,
+    note,
+    percentile,
+    prepare_database,
+    production_env,
+    redis_answers,
+)
+
 SQLITE_FILE = RESULTS / "bench.sqlite3"
-GUNICORN_LOG = RESULTS / "gunicorn.log"
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
 PG_DB = "lessen_bench"
-REDIS = ("127.0.0.1", 6379)
-# Its own Redis database, so the benchmark never mixes with a developer's cache.
-REDIS_URL = "redis://127.0.0.1:6379/1"
-WORKERS = 2
 TARGET_PERCENT = 20.0
-CEILING = "/bench/ceiling/"
 LIBRARY = "/lessen/"
 
 
-def note(message):
-    print(f"note: {message}", flush=True)
-
-
-# --- Database, cache and the production environment -------------------------------
-
-
-def pg_admin():
-    import psycopg
-
-    return psycopg.connect(dbname="postgres", connect_timeout=3, autocommit=True, **PG)
-
-
-def prepare_database(name, *, fresh):
-    """Create (or with fresh, drop and recreate) a PostgreSQL database.
-    Returns (url, "PostgreSQL <version>"), or None when PostgreSQL is not usable."""
-    try:
-        import psycopg
-    except ImportError:
-        note("psycopg is not installed.")
-        return None
-    try:
-        with pg_admin() as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-            ).fetchone()
-            if exists and fresh:
-                conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-                exists = None
-            if not exists:
-                conn.execute(f'CREATE DATABASE "{name}"')
-                print(f"Created PostgreSQL database {name}.")
-            version = conn.execute("SHOW server_version").fetchone()[0]
-    except psycopg.Error as exc:
-        note(f"PostgreSQL on {PG['host']}:{PG['port']} is not usable ({exc}).")
-        return None
-    pg = PG
-    return f"postgres://{pg['user']}@{pg['host']}:{pg['port']}/{name}", (
-        f"PostgreSQL {version}"
-    )
+# --- Databases ----------------------------------------------------------------------
 
 
 def prepare_postgres(fresh):
@@ -101,136 +66,6 @@ def prepare_sqlite(fresh):
         f"sqlite:///{SQLITE_FILE}",
         f"SQLite {sqlite3.sqlite_version} ({SQLITE_FILE})",
     )
-
-
-def redis_answers():
-    try:
-        with socket.create_connection(REDIS, timeout=1) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-def production_env(database_url, use_redis):
-    env = dict(os.environ)
-    for name in ("REDIS_URL", "GUNICORN_CMD_ARGS", "MEDIA_S3_BUCKET"):
-        env.pop(name, None)
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),  # throwaway, one per run
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="false",  # plain HTTP on loopback, no TLS proxy
-        DATABASE_URL=database_url,
-        DATABASE_CONN_MAX_AGE="600",
-    )
-    if use_redis:
-        env["REDIS_URL"] = REDIS_URL
-    return env
-
-
-def manage(env, *args):
-    print(f"manage.py {' '.join(args)}", flush=True)
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    if result.returncode:
-        print(result.stdout[-4000:], result.stderr[-4000:], sep="\n", file=sys.stderr)
-        raise SystemExit(f"manage.py {args[0]} failed (exit {result.returncode}).")
-    last = (result.stdout.strip().splitlines() or [""])[-1]
-    if last:
-        print(f"  {last.strip()}")
-
-
-# --- The server --------------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def gunicorn_binary():
-    beside = Path(sys.executable).with_name("gunicorn")
-    return str(beside) if beside.exists() else shutil.which("gunicorn")
-
-
-def has_gunicorn_setting(name):
-    from gunicorn.config import KNOWN_SETTINGS
-
-    return any(setting.name == name for setting in KNOWN_SETTINGS)
-
-
-def start_gunicorn(env, port):
-    # The default sync worker, as in docs/deploy.md. No --access-logfile: access log off.
-    command = [
-        gunicorn_binary(),
-        "cms.wsgi:application",
-        "--workers",
-        str(WORKERS),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--chdir",
-        str(ROOT),
-        "--graceful-timeout",
-        "5",
-    ]
-    if has_gunicorn_setting("control_socket_disable"):
-        # gunicorn 27+ would otherwise open ~/.gunicorn/gunicorn.ctl, shared with any
-        # other gunicorn of the same user.
-        command.append("--no-control-socket")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    with open(GUNICORN_LOG, "w") as log:
-        # Its own process group, so the master and its workers can be stopped together.
-        return subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def stop_gunicorn(proc):
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-
-
-def fetch(port, path, timeout=10):
-    """One GET on a fresh connection: (status, body), or (None, error text)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    except (OSError, http.client.HTTPException) as exc:
-        return None, str(exc).encode()
-    finally:
-        conn.close()
-
-
-def wait_until_up(proc, port, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        status, _ = fetch(port, CEILING, timeout=2)
-        if status == 200:
-            return True
-        time.sleep(0.2)
-    return False
 
 
 # --- Finding a lesson page ---------------------------------------------------------
@@ -289,27 +124,6 @@ def choose_endpoints(port):
 
 
 # --- The load client ---------------------------------------------------------------
-
-
-def cpu_busy():
-    """(busy, total) jiffies of the whole machine, or None off Linux."""
-    try:
-        with open("/proc/stat") as stat:
-            fields = [int(value) for value in stat.readline().split()[1:]]
-    except (OSError, ValueError):
-        return None
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
-    return sum(fields) - idle, sum(fields)
-
-
-def background_load(seconds=1.0):
-    """How busy the machine is before we start (other processes skew the figures)."""
-    before = cpu_busy()
-    time.sleep(seconds)
-    after = cpu_busy()
-    if not before or not after or after[1] == before[1]:
-        return None
-    return (after[0] - before[0]) / (after[1] - before[1])
 
 
 def hammer(port, path, concurrency, seconds, max_requests):
@@ -380,44 +194,6 @@ def hammer(port, path, concurrency, seconds, max_requests):
     }
 
 
-def percentile(ordered, p):
-    if not ordered:
-        return math.nan
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)] * 1000
-
-
-# --- Report ------------------------------------------------------------------------
-
-
-def machine_lines(database, use_redis, args):
-    import django
-    import gunicorn
-    import wagtail
-
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as info:
-            for line in info:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
-    return [
-        f"date:     {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}",
-        f"machine:  nproc {usable} ({os.cpu_count()} CPUs), {cpu}, {platform.platform()}",
-        f"python:   {platform.python_version()}, Django {django.get_version()}, "
-        f"Wagtail {wagtail.__version__}, gunicorn {gunicorn.__version__}",
-        f"database: {database}, persistent connections (CONN_MAX_AGE 600)",
-        f"cache:    {'Redis ' + REDIS_URL if use_redis else 'local memory (no Redis)'}",
-        f"server:   gunicorn cms.wsgi:application, {WORKERS} sync workers, bench.settings "
-        f"(production, DEBUG off), access log off",
-        f"client:   {args.concurrency} connections, {args.seconds:g} s per endpoint "
-        f"(at most {args.max_requests} requests), after a warm-up",
-    ]
-
-
 def print_table(rows, ceiling_rps):
     header = (
         "| endpoint | path | requests | errors | req/s | p50 ms | p99 ms "
@@ -463,17 +239,19 @@ def main():
     database_url, database = prepared
     use_redis = redis_answers()
     if not use_redis:
-        note(f"no Redis on {REDIS[0]}:{REDIS[1]}: the cache is local memory.")
+        note(
+            f"no Redis on {common.REDIS[0]}:{common.REDIS[1]}: the cache is local memory."
+        )
 
     env = production_env(database_url, use_redis)
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo_data")  # pages only: demo users are refused with DEBUG off
     manage(env, "collectstatic", "--noinput")
 
-    port = free_port()
-    proc = start_gunicorn(env, port)
+    port = common.free_port()
+    proc = common.start_gunicorn(env, port)
     try:
-        if not wait_until_up(proc, port):
+        if not common.wait_until_up(proc, port):
             print(GUNICORN_LOG.read_text()[-4000:], file=sys.stderr)
             print(
                 f"error: gunicorn did not answer {CEILING} on port {port} "
@@ -489,7 +267,7 @@ def main():
         print(f"Warming up {len(endpoints)} endpoints ({warm:g} s each)...", flush=True)
         for _, path in endpoints:
             hammer(port, path, args.concurrency, warm, args.max_requests)
-        idle_busy = background_load()  # gunicorn is warm and idle now
+        idle_busy = common.background_load()  # gunicorn is warm and idle now
 
         rows = []
         for name, path in endpoints:
@@ -504,10 +282,14 @@ def main():
                 )
             )
     finally:
-        stop_gunicorn(proc)
+        common.stop_gunicorn(proc)
 
     print()
-    for line in machine_lines(database, use_redis, args):
+    client = (
+        f"{args.concurrency} connections, {args.seconds:g} s per endpoint "
+        f"(at most {args.max_requests} requests), after a warm-up"
+    )
+    for line in machine_lines(database, use_redis, client):
         print(line)
     print(
         "caveat:   the load client and the server share the same "
@@ -515,16 +297,7 @@ def main():
         "core) is taken away from gunicorn, so every figure is a lower bound and the "
         "cheap ceiling is depressed the most."
     )
-    if idle_busy is not None:
-        print(
-            f"before:   the machine was {100 * idle_busy:.0f}% busy with other work "
-            "before the run"
-            + (
-                " -- figures are skewed, rerun when it is quiet."
-                if idle_busy > 0.1
-                else "."
-            )
-        )
+    print(common.before_line(idle_busy))
     print()
     ceiling_rps = rows[0][2]["rps"]
     print_table(rows, ceiling_rps)

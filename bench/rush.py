@@ -1,0 +1,145 @@
+"""The load client of bench/load.py's 8:30 rush: pupils' browsers, teachers' live views
+and coordinators' dashboards as threads on loopback, every request recorded; and the
+outage controller of bench/failure.py. Standard library only."""
+
+import http.client
+import json
+import subprocess
+import threading
+import time
+import uuid
+from collections import Counter, defaultdict
+from pathlib import Path
+
+FIRST_RETRY, LAST_RETRY = 2.0, 30.0
+
+
+class Recorder:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latency = defaultdict(list)  # endpoint -> seconds (every attempt)
+        self.statuses = defaultdict(Counter)  # endpoint -> status (or "no answer")
+        self.events = []  # (time since start, endpoint, status, seconds)
+        self.sent = Counter()  # (question, value) of every answer counted
+
+    def counted(self, answers):
+        with self.lock:
+            self.sent.update(answers.items())
+
+    def add(self, endpoint, status, seconds, at):
+        with self.lock:
+            self.latency[endpoint].append(seconds)
+            self.statuses[endpoint][status] += 1
+            self.events.append((at, endpoint, status, seconds))
+
+
+def request(port, method, path, *, body=None, headers=None, timeout=15):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    started = time.monotonic()
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        data = response.read()
+        return response.status, data, time.monotonic() - started
+    except (OSError, http.client.HTTPException):
+        return "no answer", b"", time.monotonic() - started
+    finally:
+        conn.close()
+
+
+def answers_for(question_set, rng):
+    if question_set == "young":
+        return {"mood": rng.choice([1, 3, 5])}
+    if question_set == "ladder":
+        return {"ladder": rng.randint(0, 10)}
+    return {
+        "mood": rng.randint(1, 5),
+        "energy": rng.choice(["low", "medium", "high"]),
+        "feeling": rng.choice(["blij", "rustig", "trots", "moe"]),
+    }
+
+
+def pupil(port, code, address, start_at, t0, deadline, recorder, outcome, rng):
+    """One pupil's browser: token, then the answer, resent with the same key until stored."""
+    time.sleep(max(0.0, start_at - (time.monotonic() - t0)))
+    headers = {"X-Forwarded-For": address, "Accept": "application/json"}
+    wait = FIRST_RETRY
+    token = question_set = None
+    while time.monotonic() < deadline:
+        status, data, seconds = request(
+            port, "GET", f"/api/v1/sessions/{code}/", headers=headers
+        )
+        recorder.add("join (token)", status, seconds, time.monotonic() - t0)
+        if status == 200:
+            body = json.loads(data)
+            token, question_set = body["token"], body["question_set"]
+            break
+        if status not in ("no answer", 429) and not (
+            isinstance(status, int) and status >= 500
+        ):
+            outcome["refused"] += 1
+            return
+        time.sleep(wait)
+        wait = min(wait * 2, LAST_RETRY)
+    if token is None:
+        outcome["gave up"] += 1
+        return
+    time.sleep(rng.uniform(5.0, 20.0))  # the pupil reads and taps the questions
+    answers = answers_for(question_set, rng)
+    payload = json.dumps(
+        {"session": code, "token": token, "key": str(uuid.uuid4()), "answers": answers}
+    )
+    headers["Content-Type"] = "application/json"
+    wait = FIRST_RETRY
+    while time.monotonic() < deadline:
+        status, _data, seconds = request(
+            port, "POST", "/api/v1/checkins/", body=payload, headers=headers
+        )
+        recorder.add("answer", status, seconds, time.monotonic() - t0)
+        if status in (200, 201):
+            recorder.counted(answers)
+            outcome["stored"] += 1
+            outcome[f"answer {status}"] += 1
+            return
+        if status not in ("no answer", 429) and not (
+            isinstance(status, int) and status >= 500
+        ):
+            outcome["refused"] += 1
+            return
+        time.sleep(wait)
+        wait = min(wait * 2, LAST_RETRY)
+    outcome["gave up"] += 1
+
+
+def watcher(port, name, paths, cookie, every, stop, t0, recorder):
+    headers = {"Cookie": f"sessionid={cookie}"}
+    number = 0
+    while not stop.is_set():
+        path = paths[number % len(paths)]
+        number += 1
+        status, _data, seconds = request(port, "GET", path, headers=headers, timeout=30)
+        recorder.add(name, status, seconds, time.monotonic() - t0)
+        stop.wait(every)
+
+
+def outage_controller(port, seconds, at, t0, log):
+    """Stop PostgreSQL for `seconds`, `at` seconds into the run; watch /healthz meanwhile."""
+    version = sorted(Path("/etc/postgresql").iterdir(), key=lambda p: p.name)[-1].name
+    time.sleep(max(0.0, at - (time.monotonic() - t0)))
+    log.append((time.monotonic() - t0, f"stopping PostgreSQL {version}"))
+    subprocess.run(["pg_ctlcluster", version, "main", "stop", "-m", "fast"], check=True)
+    stopped = time.monotonic()
+    while time.monotonic() - stopped < seconds:
+        status, _data, took = request(port, "GET", "/healthz", timeout=20)
+        log.append(
+            (time.monotonic() - t0, f"/healthz {status} in {took * 1000:.0f} ms")
+        )
+        time.sleep(1.0)
+    subprocess.run(["pg_ctlcluster", version, "main", "start"], check=True)
+    log.append((time.monotonic() - t0, "PostgreSQL started again"))
+    for _attempt in range(30):
+        status, _data, took = request(port, "GET", "/healthz", timeout=20)
+        if status == 200:
+            log.append((time.monotonic() - t0, f"/healthz 200 in {took * 1000:.0f} ms"))
+            break
+        time.sleep(0.5)
