@@ -83,7 +83,7 @@ def answers_for(rng, question_set):
 
 def checkin_body(code, token, answers):
     return json.dumps(
-        {"session": code, "token": token, "key": str(uuid.uuid4()), "answers": answers}
+        {"code": code, "token": token, "key": str(uuid.uuid4()), "answers": answers}
     ).encode()
 
 

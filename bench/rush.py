@@ -87,7 +87,7 @@ def pupil(port, code, address, start_at, t0, deadline, recorder, outcome, rng):
     time.sleep(rng.uniform(5.0, 20.0))  # the pupil reads and taps the questions
     answers = answers_for(question_set, rng)
     payload = json.dumps(
-        {"session": code, "token": token, "key": str(uuid.uuid4()), "answers": answers}
+        {"code": code, "token": token, "key": str(uuid.uuid4()), "answers": answers}
     )
     headers["Content-Type"] = "application/json"
     wait = FIRST_RETRY
