@@ -56,7 +56,7 @@ def atoms():
     ended check-ins of completed weeks, by school, band, week, lesson and moment."""
     from schools.clock import last_complete_week
     from schools.models import CheckInSession
-    from schools.results.perturbation import table
+    from schools.results.perturbation import KEY_RANGE, table
 
     perturbation = table()
     rows = (
@@ -81,9 +81,14 @@ def atoms():
         atom = out.setdefault(key, [[0] * 5, [0] * 5, set()])
         for index in range(5):
             atom[0][index] += counts[index]
-            atom[1][index] += perturbation.shown(counts[index], keys[index])
+            atom[1][index] += keys[index]  # key sums for now; shown counts below
         if sum(counts):
             atom[2].add(row[6])
+    for atom in out.values():  # an atom is perturbed once, with its summed key sums
+        atom[1] = [
+            perturbation.shown(count, key % KEY_RANGE)
+            for count, key in zip(atom[0], atom[1], strict=True)
+        ]
     return out
 
 

@@ -134,3 +134,29 @@ def answer(session):
         )
 
     return give
+
+
+# --- Live servers (browser journeys, schemathesis): committed rows, restored after.
+
+
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup, django_db_blocker):
+    """Serialized rollback keeps what the migrations made (Wagtail's root page, locale,
+    our groups) across journeys. pytest-django keeps that copy on one connection object,
+    but under Playwright each test may reach Django's connection through another
+    context, and so another object: share the copy with all of them."""
+    from django.db import connections
+
+    connection = connections["default"]
+    with django_db_blocker.unblock():
+        rows = (
+            getattr(connection, "_test_serialized_contents", None)
+            or connection.creation.serialize_db_to_string()
+        )
+    type(connection)._test_serialized_contents = rows
+    return rows
+
+
+@pytest.fixture
+def live_db(migrated_rows, live_server, django_db_serialized_rollback):
+    """Committed rows the live server can see, starting from what the migrations made."""

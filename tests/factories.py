@@ -250,11 +250,8 @@ def shown(session, question="mood"):
     }
 
 
-def counted_for_coordinators(sessions, question="mood", *, threshold=10, classes=2):
-    """The check-ins of atoms that count for coordinators, by the rules stated again as
-    the tests' oracle: enough answers and classes, shown counts not (nearly) all one."""
-    from schools.models import answer_columns
-
+def atoms_of(sessions):
+    """Check-ins grouped as a coordinator's atoms: school x band x week x lesson x moment."""
     atoms = {}
     for session in sessions:
         key = (
@@ -265,16 +262,47 @@ def counted_for_coordinators(sessions, question="mood", *, threshold=10, classes
             session.moment,
         )
         atoms.setdefault(key, []).append(session)
+    return list(atoms.values())
+
+
+def atom_shown(atom, question="mood"):
+    """What a coordinator's atom shows of a question: its check-ins' counts and key sums
+    added up, through the perturbation table once."""
+    from schools.models import answer_columns
+    from schools.results.perturbation import KEY_RANGE, table
+
+    return {
+        value: table().shown(
+            sum(getattr(s, column) for s in atom),
+            sum(getattr(s, f"{column}_key") for s in atom) % KEY_RANGE,
+        )
+        for value, column in answer_columns(question).items()
+    }
+
+
+def shown_for_coordinators(sessions, question="mood"):
+    """What these check-ins add to a coordinator's figure, atom by atom."""
+    from collections import Counter
+
+    total = Counter()
+    for atom in atoms_of(sessions):
+        total.update(atom_shown(atom, question))
+    return total
+
+
+def counted_for_coordinators(sessions, question="mood", *, threshold=10, classes=2):
+    """The check-ins of atoms that count for coordinators, by the rules stated again as
+    the tests' oracle: enough answers and classes, shown counts not (nearly) all one."""
+    from schools.models import answer_columns
+
     counted = []
-    for atom in atoms.values():
+    for atom in atoms_of(sessions):
         columns = answer_columns(question).values()
         answered = sum(getattr(s, c) for s in atom for c in columns)
         with_answers = {
             s.school_class_id for s in atom if any(getattr(s, c) for c in columns)
         }
-        totals = [
-            sum(shown(s, question)[v] for s in atom) for v in answer_columns(question)
-        ]
+        totals = list(atom_shown(atom, question).values())
         if (
             answered >= threshold
             and len(with_answers) >= classes

@@ -282,8 +282,9 @@ RESULTS_TEACHER_MIN_ANSWERS = 5
 RESULTS_COORDINATOR_MIN_ANSWERS = 10
 # A coordinator's atom also needs answers from this many classes: never one class alone.
 RESULTS_COORDINATOR_MIN_CLASSES = 2
-# The cell key method (schools.results.perturbation): each check-in's count of a value is
-# shown off by at most `max_deviation`, with this variance and a mean of zero; true counts
+# The cell key method (schools.results.perturbation): each atom's count of a value (a
+# teacher's check-in; a coordinator's school x group x week x lesson x moment) is shown off
+# by at most `max_deviation`, with this variance and a mean of zero; true counts
 # from 1 to `small` are never shown as themselves. Chosen with the planting simulation in
 # tests/schools/results/test_simulation.py; changing them changes every figure at once.
 RESULTS_PERTURBATION = {"max_deviation": 5, "variance": 2.5, "small": 4}
@@ -341,7 +342,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": _(
         "Lessons, anonymous classroom check-ins and aggregated pilot results. Every "
         "count in the results is slightly perturbed (the cell key method), the same way "
-        "every time it is asked: each check-in's count of a value is off by at most the "
+        "every time it is asked: each building block's count of a value (a teacher's "
+        "check-in; for coordinators a school's group, week, lesson and moment) is off "
+        "by at most the "
         "`perturbation.max_deviation` in the response, and counts of 1 up to "
         "`perturbation.small` are never shown as such. Coordinators see completed weeks "
         "only, from `threshold` answers in at least two classes; teachers see their own "

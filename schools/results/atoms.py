@@ -6,8 +6,9 @@
 - A coordinator's atom is one school x band x week x lesson x moment of a completed week,
   summed over the check-ins in it.
 
-Which atoms count is decided in schools.results.rules; what each check-in shows is its
-perturbed counts, and an atom shows the sum of its check-ins'. Every figure is a sum of
+Which atoms count is decided in schools.results.rules. A teacher's atom (a check-in) shows
+its counts perturbed with its key sums; a coordinator's atom is perturbed once, with the
+sum of its check-ins' counts and key sums (key sums add up like counts). Every figure is a sum of
 atoms that count, so an atom that does not count is in no figure, totals included: no
 difference of figures can bring it back (complementary suppression by construction)."""
 
@@ -18,6 +19,7 @@ from django.db.models.functions import Coalesce
 from schools.clock import last_complete_week, week_of
 from schools.models import CheckInSession
 from schools.results import rules
+from schools.results.perturbation import KEY_RANGE
 
 # The columns a teacher's atoms carry; a coordinator's leave out the class. Every source
 # (check-ins, atoms, rollups) names them alike, so the engine can add them up together.
@@ -68,19 +70,30 @@ def lessons_with_theme(slug):
     return LessonPage.objects.filter(themes__slug=slug).values("pk")
 
 
-def _shown_sessions(sessions, keys, columns):
-    """SQL of these check-ins: their keys, their true counts of `columns` and, as
-    `shown_<column>`, what each count shows (schools.results.rules.shown_count_sql)."""
-    quote = connection.ops.quote_name
+def _sessions(sessions, keys, columns):
+    """SQL of these check-ins: their keys, true counts of `columns` and key sums."""
     selected = sessions.annotate(lesson_key=Coalesce("lesson_id", 0)).values(
         *keys, *columns, *(f"{column}_key" for column in columns)
     )
     inner, params = selected.query.sql_with_params()
-    shown = ", ".join(
-        f"{rules.shown_count_sql(quote(c), quote(c + '_key'))} AS {quote('shown_' + c)}"
+    return inner, list(params)
+
+
+def _shown(columns, count="{}", key="{}_key"):
+    """`shown_<column>`: what each count shows with its key sum (the cell key method,
+    schools.results.rules.shown_count_sql)."""
+    quote = connection.ops.quote_name
+    return ", ".join(
+        f"{rules.shown_count_sql(quote(count.format(c)), quote(key.format(c)))} "
+        f"AS {quote('shown_' + c)}"
         for c in columns
     )
-    return f"SELECT s.*, {shown} FROM ({inner}) s", list(params)  # noqa: S608 (names quoted)
+
+
+def _shown_sessions(sessions, keys, columns):
+    """SQL of these check-ins with, as `shown_<column>`, what each count shows."""
+    inner, params = _sessions(sessions, keys, columns)
+    return f"SELECT s.*, {_shown(columns)} FROM ({inner}) s", params  # noqa: S608 (names quoted)
 
 
 def _sum(names):
@@ -112,27 +125,46 @@ def teacher_atoms(viewer, filters, columns, *, now=None):
 def coordinator_atoms(viewer, filters, columns, *, now=None, after_week=None):
     """A coordinator's atoms that count, with their shown counts as `sum_<column>`:
     ended check-ins of completed weeks (after `after_week`, when the rollups hold the
-    weeks before), summed per school, band, week, lesson and moment: (sql, params)."""
+    weeks before), summed per school, band, week, lesson and moment: (sql, params).
+
+    An atom is perturbed once, with its own key sum (the sum of its answers' record keys):
+    the noise of a figure grows with its atoms, not with its check-ins."""
     quote = connection.ops.quote_name
     sessions = CheckInSession.objects.ended(now).filter(
         conditions(viewer, filters), week__lte=last_complete_week(now)
     )
     if after_week is not None:
         sessions = sessions.filter(week__gt=after_week)
-    inner, params = _shown_sessions(sessions, TEACHER_KEYS, columns)
+    inner, params = _sessions(sessions, TEACHER_KEYS, columns)
     answered = _sum(quote(c) for c in columns)
-    sums = [f"SUM({quote('shown_' + c)})" for c in columns]
     keys = [quote(key) for key in COORDINATOR_KEYS]
+    classes = (
+        f"COUNT(DISTINCT CASE WHEN {answered} > 0 THEN {quote('school_class_id')} END)"
+    )
+    summed = ", ".join(
+        [
+            *keys,
+            *(f"SUM({quote(c)}) AS {quote('true_' + c)}" for c in columns),
+            *(
+                f"SUM({quote(c + '_key')}) %% {KEY_RANGE} AS {quote('key_' + c)}"
+                for c in columns
+            ),
+            f"SUM({answered}) AS answered",
+            f"{classes} AS classes",
+        ]
+    )
+    atoms = f"SELECT {summed} FROM ({inner}) t GROUP BY {', '.join(keys)}"  # noqa: S608 (names quoted)
+    shown_atoms = (
+        f"SELECT a.*, {_shown(columns, count='true_{}', key='key_{}')} FROM ({atoms}) a"  # noqa: S608
+    )
+    sums = [quote("shown_" + c) for c in columns]
     selected = keys + [
         f"{total} AS {quote('sum_' + c)}"
         for total, c in zip(sums, columns, strict=True)
     ]
-    classes = (
-        f"COUNT(DISTINCT CASE WHEN {answered} > 0 THEN {quote('school_class_id')} END)"
-    )
     sql = (
-        f"SELECT {', '.join(selected)} FROM ({inner}) t GROUP BY {', '.join(keys)} "  # noqa: S608 (names quoted)
-        f"HAVING SUM({answered}) >= %s AND {classes} >= %s "
+        f"SELECT {', '.join(selected)} FROM ({shown_atoms}) b "  # noqa: S608 (names quoted)
+        f"WHERE answered >= %s AND classes >= %s "
         f"AND {_greatest(sums)} < {_sum(sums)} - 1"
     )
     return sql, [*params, rules.min_answers(viewer), rules.min_classes(viewer)]

@@ -93,7 +93,7 @@ def schemathesis(live_server, tmp_path, key, join_code=""):
     return report
 
 
-def test_the_api_as_a_coordinator(live_server, tmp_path, lessons):
+def test_the_api_as_a_coordinator(live_server, live_db, tmp_path, lessons):
     coordinator = UserFactory()
     CoordinatorScope.objects.create(user=coordinator)
     school = SchoolFactory()
@@ -104,7 +104,9 @@ def test_the_api_as_a_coordinator(live_server, tmp_path, lessons):
     assert "✅ Stateful" in report  # the phase ran, and passed
 
 
-def test_the_api_as_a_teacher_with_a_live_join_code(live_server, tmp_path, lessons):
+def test_the_api_as_a_teacher_with_a_live_join_code(
+    live_server, live_db, tmp_path, lessons
+):
     teacher = UserFactory()
     school_class = SchoolClassFactory(teachers=[teacher])
     Membership.objects.create(

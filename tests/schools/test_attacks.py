@@ -491,7 +491,11 @@ def test_no_admin_action_changes_a_published_figure(pilot, actions):
         _past_weeks(pilot)
         before = figures(rollups=True)
         assert figures(rollups=False) == before
-        classes = list(pilot["classes"].values())
+        # Fresh from the database: each example rolls back, the fixture's objects not.
+        classes = [
+            SchoolClass.objects.get(pk=school_class.pk)
+            for school_class in pilot["classes"].values()
+        ]
         schools = list(School.objects.order_by("pk"))
         for action, index in actions:
             school_class, school = classes[index], schools[index % len(schools)]

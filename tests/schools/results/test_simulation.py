@@ -153,32 +153,36 @@ def _product(numbers):
     return result
 
 
-def best_guess(planted_counts, seen):
-    """The most likely value given what she saw (she knows the table: it is public)."""
+def best_guess(planted_counts, observations):
+    """The most likely value given what she saw (she knows the table: it is public).
+    `observations` are (counts she planted beside it, what was shown, or None when it
+    was suppressed): the check-in itself as its teacher sees it, and the coordinator's
+    atom, perturbed once with the key sums of both classes (independent of the first)."""
     scores = {}
     for value in VALUES:
-        counts = tuple(
-            c + (v == value) for v, c in zip(VALUES, planted_counts, strict=True)
-        )
-        scores[value] = _likelihoods(counts, None if seen is None else tuple(seen))
+        scores[value] = 1.0
+        for beside, seen in observations:
+            counts = tuple(
+                c + b + (v == value)
+                for v, c, b in zip(VALUES, planted_counts, beside, strict=True)
+            )
+            scores[value] *= _likelihoods(counts, None if seen is None else tuple(seen))
     return max(VALUES, key=lambda value: scores[value])
+
+
+NOTHING = (0, 0, 0, 0, 0)
 
 
 def test_planted_answers_do_not_tell_the_real_one(planted):
     taught, atoms = everything_she_reads(planted)
     named = Counter()
-    for name, school, ours, beside, week, real in planted:
+    for name, school, ours, _beside, week, real in planted:
         week = str(week)
-        seen = taught.get((ours.pk, week))
-        if seen is None and (school.pk, week) in atoms and (beside.pk, week) in taught:
-            # The coordinator's atom minus her other class: this check-in's shown counts.
-            seen = [
-                a - b
-                for a, b in zip(
-                    atoms[school.pk, week], taught[beside.pk, week], strict=True
-                )
-            ]
-        named[name] += best_guess(STRATEGIES[name], seen) == real
+        observations = [
+            (NOTHING, taught.get((ours.pk, week))),  # her own check-in
+            (BESIDE, atoms.get((school.pk, week))),  # its atom, with her other class
+        ]
+        named[name] += best_guess(STRATEGIES[name], observations) == real
     rates = {name: named[name] / TRIALS for name in STRATEGIES}
     assert max(rates.values()) <= 0.5, rates
 
@@ -219,7 +223,7 @@ def test_a_coordinator_alone_cannot_read_a_class_that_is_alone_in_its_atom(db):
     viewer = Viewer.coordinator(municipality.pk)
     seen = _cells(results(viewer=viewer, group_by=["week"])["results"], "week")
     named = sum(
-        best_guess((2, 3, 2, 3, 2), seen.get((week,))) == real
+        best_guess((2, 3, 2, 3, 2), [(NOTHING, seen.get((week,)))]) == real
         for week, real in truth.items()
     )
     assert seen == {}
@@ -328,38 +332,53 @@ def test_no_figure_or_difference_of_figures_tells_one_answer_exactly(
 
 
 def _another_answer(session, value, sessions):
-    """Give one pupil of `session` another answer without changing what it shows: the
-    count of `value` one up or down, with a key in the bin that shows the same. The
+    """Give one pupil of `session` another answer without changing what is shown: the
+    count of `value` one up or down, with a key that shows the same for the check-in (a
+    teacher's atom) and for its coordinator atom (counts and key sums added up). The
     numbers of answers that decide what counts stay on the same side of every threshold."""
     ptable = table()
     column = f"mood_{value}"
     count, key = getattr(session, column), getattr(session, f"{column}_key")
     shown = ptable.shown(count, key)
     answered = sum(getattr(session, f"mood_{v}") for v in VALUES)
-    atom = sum(
-        sum(getattr(s, f"mood_{v}") for v in VALUES)
+    atom = [
+        s
         for s in sessions
-        if (s.school_id, s.band, s.week, s.moment)
+        if (s.school_id, s.band, s.week, s.lesson_id, s.moment)
         == (
             session.school_id,
             session.band,
             session.week,
+            session.lesson_id,
             session.moment,
         )
-    )
+    ]
+    atom_answered = sum(sum(getattr(s, f"mood_{v}") for v in VALUES) for s in atom)
+    atom_count = sum(getattr(s, column) for s in atom)
+    others_key = sum(getattr(s, f"{column}_key") for s in atom) - key
+    atom_shown = ptable.shown(atom_count, (others_key + key) % KEY_RANGE)
     for step in (1, -1):
         other = count + step
         if other < 0 or (answered + step >= 5) != (answered >= 5):
             continue
-        if (atom + step >= 10) != (atom >= 10) or (answered + step > 0) != (
-            answered > 0
-        ):
+        if (atom_answered + step >= 10) != (atom_answered >= 10) or (
+            answered + step > 0
+        ) != (answered > 0):
             continue
-        keys = [bound - 1 for bound, v in ptable.row(other).bounds if v == shown]
-        if keys:
-            CheckInSession.objects.filter(pk=session.pk).update(
-                **{column: other, f"{column}_key": keys[0]},
-                n=max(session.n, answered + step),
-            )
-            return True
+        low = 0
+        for bound, shows in ptable.row(other).bounds:
+            if shows == shown:
+                for candidate in range(low, bound):
+                    if (
+                        ptable.shown(
+                            atom_count + step, (others_key + candidate) % KEY_RANGE
+                        )
+                        == atom_shown
+                    ):
+                        CheckInSession.objects.filter(pk=session.pk).update(
+                            **{column: other, f"{column}_key": candidate},
+                            n=max(session.n, answered + step),
+                        )
+                        return True
+            low = bound
     return False
