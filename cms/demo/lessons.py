@@ -1,16 +1,16 @@
-"""The demo lesson library: themes, lessons and series from lesson_content.py, with
-images drawn by Pillow at load time (no files to ship, nothing to download)."""
+"""The demo lesson library: themes, lessons and series from the TOML files that
+cms.demo.lesson_files reads and validates, with images drawn by Pillow at load time (no
+files to ship, nothing to download)."""
 
 import io
 import math
 
 from django.core.files.images import ImageFile
-from django.utils.html import escape
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from cms.demo.lesson_content import LESSONS, SERIES, THEMES
+from cms.demo.lesson_files import LESSONS, read_library
 from lessons.models import (
     GroupBand,
     LessonIndexPage,
@@ -43,7 +43,10 @@ SHAPES = {
 }
 
 
-def load_lessons(*, home):
+def load_lessons(*, home, directory=LESSONS):
+    """Create or update the library, its themes, lessons and series. Idempotent. Every
+    file is validated before anything is written (LessonFileError names a bad one)."""
+    content = read_library(directory)
     library = LessonIndexPage.objects.child_of(home).first()
     if library is None:
         library = home.add_child(
@@ -54,18 +57,16 @@ def load_lessons(*, home):
                 intro="Zoek een les voor je groep. Filter op thema, groep en tijd, of zoek op een woord.",
             )
         )
-    themes = {spec["slug"]: _theme(spec) for spec in THEMES}
+    themes = {spec["slug"]: _theme(spec) for spec in content.themes}
     groups = GroupBand.objects.in_bulk()
     images = {}
     lessons = {}
-    for spec in LESSONS:
-        theme = themes[spec["themes"][0]]
+    for spec in content.lessons:
+        theme = themes[spec.themes[0]]
         if theme.slug not in images:
             images[theme.slug] = _theme_image(theme)
-        lessons[spec["slug"]] = _lesson(
-            library, spec, themes, groups, images[theme.slug]
-        )
-    for spec in SERIES:
+        lessons[spec.slug] = _lesson(library, spec, themes, groups, images[theme.slug])
+    for spec in content.series:
         _series(library, spec, themes, groups, lessons)
     set_up_authoring(library=library)
     return library
@@ -141,73 +142,16 @@ def _draw(theme, size=(1280, 720)):
     return buffer
 
 
-def _html_list(items):
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
-
-
-def _steps(spec):
-    stream = []
-    if "start" in spec["check_in"]:
-        stream.append(
-            {
-                "type": "check_in",
-                "value": {"moment": "start", "prompt": "Hoe voel jij je nu?"},
-            }
-        )
-    for step in spec["steps"]:
-        stream.append(
-            {
-                "type": "step",
-                "value": {
-                    "title": step["title"],
-                    "minutes": step["minutes"],
-                    "organisation": step["organisation"],
-                    "work": step["work"],
-                    "instructions": step["instructions"],
-                    "teacher_note": step.get("teacher_note", ""),
-                    "activities": [
-                        {"type": kind, "value": value}
-                        for kind, value in step["activities"]
-                    ],
-                },
-            }
-        )
-    if "end" in spec["check_in"]:
-        stream.append(
-            {
-                "type": "check_in",
-                "value": {
-                    "moment": "end",
-                    "prompt": "Hoe voel jij je nu, aan het eind van de les?",
-                },
-            }
-        )
-    return stream
-
-
 def _lesson(library, spec, themes, groups, image):
-    fields = {
-        "title": spec["title"],
-        "summary": spec["summary"],
-        "duration": spec["duration"],
-        "goals": _html_list(spec["goals"]),
-        "materials": _html_list(spec["materials"]),
-        "steps": _steps(spec),
-        "teacher_notes": spec["teacher_notes"],
-        "homework": spec["homework"],
-        "reflection_question": spec["reflection_question"],
-        "further_reading": spec["further_reading"],
-        "hero_image": image,
-        "hero_image_alt": image.description,
-    }
-    lesson = LessonPage.objects.child_of(library).filter(slug=spec["slug"]).first()
+    fields = {**spec.fields, "hero_image": image, "hero_image_alt": image.description}
+    lesson = LessonPage.objects.child_of(library).filter(slug=spec.slug).first()
     if lesson is None:
-        lesson = LessonPage(slug=spec["slug"], **fields)
+        lesson = LessonPage(slug=spec.slug, **fields)
     else:
         for key, value in fields.items():
             setattr(lesson, key, value)
-    lesson.themes = [themes[slug] for slug in spec["themes"]]
-    lesson.groups = [groups[code] for code in spec["groups"]]
+    lesson.themes = [themes[slug] for slug in spec.themes]
+    lesson.groups = [groups[code] for code in spec.groups]
     if lesson.pk is None:
         library.add_child(instance=lesson)
     lesson.save_revision().publish()
@@ -215,20 +159,16 @@ def _lesson(library, spec, themes, groups, image):
 
 
 def _series(library, spec, themes, groups, lessons):
-    series = (
-        LessonSeriesPage.objects.child_of(library).filter(slug=spec["slug"]).first()
-    )
+    series = LessonSeriesPage.objects.child_of(library).filter(slug=spec.slug).first()
     if series is None:
-        series = LessonSeriesPage(slug=spec["slug"])
-    series.title = spec["title"]
-    series.intro = "".join(
-        f"<p>{escape(part)}</p>" for part in spec["intro"].split("\n\n")
-    )
-    series.themes = [themes[slug] for slug in spec["themes"]]
-    series.groups = [groups[code] for code in spec["groups"]]
+        series = LessonSeriesPage(slug=spec.slug)
+    for key, value in spec.fields.items():
+        setattr(series, key, value)
+    series.themes = [themes[slug] for slug in spec.themes]
+    series.groups = [groups[code] for code in spec.groups]
     series.items = [
         LessonSeriesItem(lesson=lessons[slug], sort_order=i)
-        for i, slug in enumerate(spec["lessons"])
+        for i, slug in enumerate(spec.lessons)
     ]
     if series.pk is None:
         library.add_child(instance=series)
