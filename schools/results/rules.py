@@ -31,7 +31,8 @@ def fingerprint():
     fingerprint are never used."""
     return (
         f"answers>={settings.RESULTS_COORDINATOR_MIN_ANSWERS} "
-        f"classes>={settings.RESULTS_COORDINATOR_MIN_CLASSES} {table().version}"
+        f"classes>={settings.RESULTS_COORDINATOR_MIN_CLASSES} {table().version} "
+        "once-per-atom"  # since 2026-12-01; before, each check-in was perturbed
     )
 
 
