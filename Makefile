@@ -24,6 +24,7 @@ run: install
 lint: install
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen djhtml --check $$(find templates -name '*.html')
 
 check: install
 	$(MANAGE) check --fail-level WARNING

@@ -41,7 +41,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: the project root must be importable
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import common  # noqa: E402
+from bench import common
 
 PG_DB = "lessen_bench_ingest"
 PUPILS = 40  # the largest class the database allows

@@ -36,8 +36,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: the project root must be importable
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import common  # noqa: E402
-from bench.rush import Recorder, outage_controller, pupil, watcher  # noqa: E402
+from bench import common
+from bench.rush import Recorder, outage_controller, pupil, watcher
 
 PG_DB = "lessen_bench_load"
 SCHOOLS = 4

@@ -25,7 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: the project root must be importable
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import common, data  # noqa: E402
+from bench import common, data
 
 PG_DB = "lessen_bench_results"
 DEFAULT_SIZES = (100_000, 1_000_000, 10_000_000)

@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 if __package__ in (None, ""):  # run as a script: the project root must be importable
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import common  # noqa: E402
-from bench.common import (  # noqa: E402
+from bench import common
+from bench.common import (
     CEILING,
     GUNICORN_LOG,
     RESULTS,

@@ -32,7 +32,7 @@ def _count_sql():
     session = quote(CheckInSession._meta.db_table)
     token = quote(UsedToken._meta.db_table)
     return (
-        f"WITH claim AS (UPDATE {session} SET n = n + 1, mood_4 = mood_4 + 1, "  # noqa: S608 (quoted names)
+        f"WITH claim AS (UPDATE {session} SET n = n + 1, mood_4 = mood_4 + 1, "
         f"mood_4_key = (mood_4_key + %s) %% {KEY_RANGE} WHERE id = %s RETURNING id) "
         f"INSERT INTO {token} (nonce, key, session_id) SELECT %s, %s, claim.id FROM claim"
     )

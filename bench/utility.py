@@ -37,7 +37,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: the project root must be importable
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import common, data  # noqa: E402
+from bench import common, data
 
 PG_DB = "lessen_bench_utility"
 ONE_MILLION = 1_000_000

@@ -181,7 +181,7 @@ def counted_session(
     keys = keys or {}
     counts.update(
         {
-            f"{column}_key": keys.get(column, random.randrange(KEY_RANGE))  # noqa: S311
+            f"{column}_key": keys.get(column, random.randrange(KEY_RANGE))
             for column in list(counts)
         }
     )
@@ -195,7 +195,7 @@ def counted_session(
         lesson=lesson,
         moment=moment,
         question_set=QuestionSet.STANDARD,
-        code="".join(random.choices("ACDEFGHJK", k=6)),  # noqa: S311
+        code="".join(random.choices("ACDEFGHJK", k=6)),
         expected=40,
         n=max(
             [sum(moods), 0, *(v for c, v in counts.items() if not c.endswith("_key"))]

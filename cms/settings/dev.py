@@ -7,8 +7,8 @@ os.environ.setdefault(
 )
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
-from .base import *  # noqa: E402, F403
-from .base import DATABASES, STORAGES  # noqa: E402
+from .base import *  # noqa: F403
+from .base import DATABASES, STORAGES
 
 DEBUG = True
 SECURE_SSL_REDIRECT = False

@@ -136,7 +136,7 @@ def _statements(columns):
     names = ", ".join(
         quote(token.get_field(name).column) for name in ("nonce", "key", "session")
     )
-    spend = f"INSERT INTO {quote(token.db_table)} ({names}) SELECT %s, %s, claim.id"  # noqa: S608 (quoted names)
+    spend = f"INSERT INTO {quote(token.db_table)} ({names}) SELECT %s, %s, claim.id"
     return claim, spend
 
 

@@ -102,7 +102,7 @@ def export_xlsx(request):
     context = _context(request)
     if not context["valid"]:
         return dashboard_view(request)
-    target = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    target = tempfile.TemporaryFile()
     dashboard.xlsx_file(
         context["sections"],
         title=_("Lessons in happiness: results"),

@@ -67,7 +67,7 @@ def test_the_database_holds_no_key_in_plain_text(admin_page):
     assert results(key).status_code == 200  # `Authorization: Token …` as in the README
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             for row in cursor.fetchall():
                 assert not any(key in str(value) for value in row), table
     token = AuthToken.objects.get(user=admin_page.user)

@@ -86,7 +86,7 @@ def test_a_coordinator_filters_the_dashboard_and_downloads_the_csv(
     download = download_info.value
     assert download.suggested_filename.startswith("resultaten-")
     rows = list(
-        csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read()))  # noqa: SIM115
+        csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read()))
     )
     weeks = [row for row in rows if row["section"] == "over_time"]
     assert [row["week"] for row in weeks] == [

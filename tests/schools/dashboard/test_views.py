@@ -385,9 +385,7 @@ def test_the_print_view_is_an_a4_report_with_the_filters_and_date(client, pilot)
     assert "Gemeente: Texel" in content
     assert "Gemaakt op" in content
     assert "dashboard.css" in content
-    css = (
-        open("schools/static/schools/dashboard.css", encoding="utf-8").read()  # noqa: SIM115
-    )
+    css = open("schools/static/schools/dashboard.css", encoding="utf-8").read()
     assert "size: A4" in css
 
 
@@ -420,11 +418,11 @@ def test_the_vendored_chart_library_is_the_locked_version():
     import json
     import re
 
-    lock = json.load(open("cms/frontend/package-lock.json", encoding="utf-8"))  # noqa: SIM115
+    lock = json.load(open("cms/frontend/package-lock.json", encoding="utf-8"))
     version = lock["packages"]["node_modules/chart.js"]["version"]
-    head = open(  # noqa: SIM115
-        "cms/static/vendor/chartjs/chart.umd.min.js", encoding="utf-8"
-    ).read(200)
+    head = open("cms/static/vendor/chartjs/chart.umd.min.js", encoding="utf-8").read(
+        200
+    )
     assert re.search(r"Chart\.js v(\S+)", head).group(1) == version
 
 

@@ -87,6 +87,6 @@ def test_the_sql_lookup_gives_exactly_what_python_gives(db, ptable):
     expression = perturbation.table().sql("pairs.c", "pairs.k")
     values = " UNION ALL ".join(f"SELECT {c} AS c, {k} AS k" for c, k in pairs)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT c, k, {expression} FROM ({values}) pairs")  # noqa: S608
+        cursor.execute(f"SELECT c, k, {expression} FROM ({values}) pairs")
         for count, key, shown in cursor.fetchall():
             assert shown == ptable.shown(count, key), (count, key)
