@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
@@ -11,13 +10,9 @@ from schools.checkins.services import CheckInError
 def api_exception_handler(exc, context):
     """Errors are JSON with a message people can read: a rule a service refused becomes 400
     (invalid input) or its own status (404, 409), never a 500. A database that does not
-    answer is 503 with Retry-After: the pupil's browser keeps the answer and sends it again."""
-    if isinstance(exc, (OperationalError, InterfaceError)):
-        return Response(
-            {"detail": _("The service is briefly unavailable. Try again in a moment.")},
-            status=status.HTTP_503_SERVICE_UNAVAILABLE,
-            headers={"Retry-After": "5"},
-        )
+    answer is not handled here: it passes on to cms.middleware.DatabaseUnavailableMiddleware,
+    the one place that answers 503 with Retry-After (JSON under /api/), so the pupil's
+    browser keeps the answer and sends it again."""
     if isinstance(exc, ValidationError):
         errors = (
             exc.message_dict
