@@ -6,7 +6,7 @@ schema is never refused for a value the schema allowed."""
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
-from lessons.models import Group
+from lessons.models import DurationFilter, Group
 from schools.models import SCALES, Moment
 from schools.results.filters import MAX_ID, SLUG_PATTERN
 from schools.results.viewers import GROUPINGS as COORDINATOR_GROUPINGS
@@ -98,8 +98,25 @@ def _filter(name, schema, **kwargs):
 
 
 LESSON_PARAMETERS = [
-    OpenApiParameter("thema", SLUG, description="Theme slug."),
+    OpenApiParameter("theme", SLUG, description="Theme slug."),
     OpenApiParameter("q", TEXT, description="Search words."),
+    OpenApiParameter(
+        "thema", SLUG, deprecated=True, description="The old name of `theme`."
+    ),
+    OpenApiParameter(
+        "groep",
+        str,
+        enum=Group.values,
+        deprecated=True,
+        description="The old name of `group`.",
+    ),
+    OpenApiParameter(
+        "duur",
+        int,
+        enum=[choice.value for choice in DurationFilter],
+        deprecated=True,
+        description="The old name of `duration`.",
+    ),
 ]
 
 RESULTS_PARAMETERS = [

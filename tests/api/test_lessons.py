@@ -24,10 +24,20 @@ def test_catalogue_is_public_and_filtered_like_the_library(client, lessons):
             for row in client.get("/api/v1/lessons/", query).json()["results"]
         ]
 
+    assert slugs({"theme": "dankbaarheid"}) == ["bedankje", "dankbrief"]
+    assert slugs({"group": "klas-1-2"}) == ["dankbrief"]
+    assert slugs({"duration": 30}) == ["ballon", "bedankje"]
+    assert slugs({"q": "ballon"}) == ["ballon"]
+    # The names before API 1.1, taken for one release and marked deprecated.
     assert slugs({"thema": "dankbaarheid"}) == ["bedankje", "dankbrief"]
     assert slugs({"groep": "klas-1-2"}) == ["dankbrief"]
     assert slugs({"duur": 30}) == ["ballon", "bedankje"]
-    assert slugs({"q": "ballon"}) == ["ballon"]
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    parameters = {
+        p["name"]: p for p in schema["paths"]["/api/v1/lessons/"]["get"]["parameters"]
+    }
+    assert {"theme", "group", "duration", "q"} <= set(parameters)
+    assert all(parameters[old].get("deprecated") for old in ("thema", "groep", "duur"))
 
 
 def test_detail_has_the_plan(client, lessons):
@@ -39,11 +49,13 @@ def test_detail_has_the_plan(client, lessons):
 
 
 def test_bad_filters_get_a_json_message(client, lessons):
-    response = client.get("/api/v1/lessons/", {"groep": "groep-9", "duur": "lang"})
+    response = client.get("/api/v1/lessons/", {"group": "groep-9", "duration": "lang"})
     assert response.status_code == 400
     body = response.json()
     assert body["detail"]
-    assert "groep" in body["errors"] and "duur" in body["errors"]
+    assert "group" in body["errors"] and "duration" in body["errors"]
+    old_names = client.get("/api/v1/lessons/", {"groep": "groep-9"})
+    assert old_names.status_code == 400 and "groep" in old_names.json()["errors"]
 
 
 def test_drafts_are_not_in_the_catalogue(client, lessons):
