@@ -1,6 +1,3 @@
-import csv
-import itertools
-
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
@@ -219,13 +216,9 @@ class _ResultsView(NoEmptyParameters, APIView):
 
 
 def stream_csv(rows, filename):
-    columns = results.flat_columns(rows)
-    pseudo = Echo()
-    writer = csv.DictWriter(pseudo, fieldnames=columns, extrasaction="ignore")
-    lines = itertools.chain(
-        [writer.writeheader()], (writer.writerow(results.flat_row(row)) for row in rows)
+    response = StreamingHttpResponse(
+        results.csv_lines([("", rows)]), content_type="text/csv; charset=utf-8"
     )
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 

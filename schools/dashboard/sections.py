@@ -4,9 +4,7 @@ Every figure comes from schools.results (the one engine, the same suppression). 
 one engine query; the page shows its rows as a chart, a short text and a table, and the
 exports write exactly those rows, the same as `/api/v1/results/` gives for the same query."""
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 
 from django.utils import formats
@@ -464,68 +462,37 @@ def _present_participation(section, names):
     )
 
 
-# --- Exports: the sections' rows, flattened the same way as the API's CSV.
-
-
-def export_rows(sections):
-    """(section, flat row) for every row on screen."""
-    for section in sections:
-        for row in section.rows:
-            yield section.key, results.flat_row(row)
-
-
-def export_columns(sections):
-    return ["section", *results.flat_columns(row for s in sections for row in s.rows)]
+# --- Exports: the sections' rows, written by the one export writer (schools.results).
 
 
 def csv_lines(sections, *, described):
-    """The CSV, line by line (for a streaming response)."""
-    columns = export_columns(sections)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-
-    def flush():
-        value = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return value
-
-    writer.writeheader()
-    yield flush()
-    for key, row in export_rows(sections):
-        writer.writerow({"section": key, **row})
-        yield flush()
+    """The CSV, line by line (for a streaming response): a `section` column, then the
+    rows as the API's CSV has them."""
+    return results.csv_lines(
+        [(section.key, section.rows) for section in sections], label="section"
+    )
 
 
 def xlsx_file(sections, *, title, described, target):
-    """A workbook: a sheet with the filters, then one sheet per section with its rows."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    about = workbook.create_sheet(str(_("About")))
-    about.append([title])
-    about.append([str(_("Made on")), clock.today().isoformat()])
-    for line in described or [str(_("No filters"))]:
-        about.append([line])
-    about.append([str(_("Too few answers: the row shows no figures (privacy)."))])
+    """A workbook: a sheet with the filters and the rules, then one sheet per section."""
     rules = results.rules_in_force()
-    about.append(
-        [
-            str(
-                _(
-                    "All figures are changed a little, so that no answer can be traced "
-                    "(the cell key method): each count of a check-in is off by at most "
-                    "%(most)s, and 1 to %(small)s answers are never shown as such."
-                )
-                % {"most": rules["max_deviation"], "small": rules["small"]}
+    about = [
+        title,
+        [str(_("Made on")), clock.today().isoformat()],
+        *(described or [str(_("No filters"))]),
+        str(_("Too few answers: the row shows no figures (privacy).")),
+        str(
+            _(
+                "All figures are changed a little, so that no answer can be traced "
+                "(the cell key method): each count of a check-in, or for coordinators "
+                "of a school's group in one week, lesson and moment, is off by at most "
+                "%(most)s, and 1 to %(small)s answers are never shown as such."
             )
-        ]
+            % {"most": rules["max_deviation"], "small": rules["small"]}
+        ),
+    ]
+    results.xlsx_file(
+        [(section.key, section.rows) for section in sections],
+        about=[str(line) if not isinstance(line, list) else line for line in about],
+        target=target,
     )
-    for section in sections:
-        sheet = workbook.create_sheet(section.key[:31])
-        columns = results.flat_columns(section.rows)
-        sheet.append(columns)
-        for row in section.rows:
-            flat = results.flat_row(row)
-            sheet.append([flat.get(name) for name in columns])
-    workbook.save(target)

@@ -7,11 +7,11 @@ exports and the API, for teachers and coordinators alike.
 - engine: `results()`, the one way a figure is made, and `session_results()` for the board
 - rollups: completed weeks summed ahead for coordinators
 - participation: lessons given and check-ins held
-- exports: result rows as flat columns"""
+- exports: the one export writer (flat columns, CSV, XLSX)"""
 
 from schools.clock import last_complete_week
 from schools.results.engine import POSITIVE, QUESTIONS, cell, results, session_results
-from schools.results.exports import flat_columns, flat_row
+from schools.results.exports import csv_lines, flat_columns, flat_row, xlsx_file
 from schools.results.filters import FILTERS, ResultsError, parse_filters
 from schools.results.participation import participation
 from schools.results.perturbation import parameters as perturbation_parameters
@@ -34,6 +34,7 @@ __all__ = [
     "Viewer",
     "ViewerKind",
     "cell",
+    "csv_lines",
     "flat_columns",
     "flat_row",
     "last_complete_week",
@@ -47,4 +48,5 @@ __all__ = [
     "session_results",
     "viewer_for",
     "viewer_for_request",
+    "xlsx_file",
 ]
