@@ -48,7 +48,7 @@ MUNICIPALITIES = {"den-helder": "Den Helder", "schagen": "Schagen", "texel": "Te
 # (municipality, place, school, board, kind, classes). Classes are "name:pupils": primary
 # names are groep numbers ("6/7/8" is a combination group across two bands, a trailing
 # letter a parallel class), secondary names are "1A". Town classes have 18-28 pupils,
-# village classes 8-20 (DOMAIN.md).
+# village classes 8-20 (the pilot region's sizes, with combination groups).
 SCHOOLS = [
     # Den Helder: town schools and the secondary school
     ("den-helder", "Den Helder", "OBS De Kustlijn", "Stichting Kustwijzer", "po",
@@ -220,7 +220,8 @@ def school_days(first, last):
 
 
 # Synthetic answers. Most pupils feel good; a lesson lifts the mood a little; the ladder
-# averages about 7.3 (DOMAIN.md). Any question may be skipped.
+# averages about 7.3, as research on the original series found on its 0-10 scale. Any
+# question may be skipped.
 MOOD_MEAN, MOOD_SPREAD, LESSON_LIFT = 3.95, 0.9, 0.15
 LADDER_MEAN, LADDER_SPREAD, SERIES_LIFT = 7.3, 1.6, 0.1
 SKIP = {"mood": 0.02, "energy": 0.07, "feeling": 0.1, "ladder": 0.03}
