@@ -384,3 +384,20 @@ def print_machine(database, use_redis, *, client=None, server=None, idle_busy=No
             line = f"server:   {server}"
         print(line)
     print(before_line(idle_busy))
+
+
+ENERGY = ["low", "medium", "high"]
+FEELINGS = ["blij", "rustig", "trots", "dankbaar", "opgewonden", "moe", "verveeld"]
+
+
+def answers_for(question_set, rng):
+    """One pupil's answers for a question set, as the pupil app sends them."""
+    if question_set == "young":
+        return {"mood": rng.choice([1, 3, 5])}
+    if question_set == "ladder":
+        return {"ladder": rng.randint(0, 10)}
+    return {
+        "mood": rng.randint(1, 5),
+        "energy": rng.choice(ENERGY),
+        "feeling": rng.choice(FEELINGS),
+    }

@@ -54,8 +54,6 @@ BARE_COUNT = "/bench/count/"
 SESSION = "/api/v1/sessions/{code}/"
 CHECKIN = "/api/v1/checkins/"
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
-ENERGY = ["low", "medium", "high"]
-FEELINGS = ["blij", "rustig", "trots", "dankbaar", "opgewonden", "moe", "verveeld"]
 
 
 def request(conn, method, path, body=None):
@@ -67,18 +65,6 @@ def request(conn, method, path, body=None):
     except (OSError, http.client.HTTPException) as exc:
         conn.close()
         return None, str(exc).encode()
-
-
-def answers_for(rng, question_set):
-    if question_set == "young":
-        return {"mood": rng.choice([1, 3, 5])}
-    if question_set == "ladder":
-        return {"ladder": rng.randint(0, 10)}
-    return {
-        "mood": rng.randint(1, 5),
-        "energy": rng.choice(ENERGY),
-        "feeling": rng.choice(FEELINGS),
-    }
 
 
 def checkin_body(code, token, answers):
@@ -281,7 +267,7 @@ class Client:
         )
         out = {"latencies": [], "ok": 0, "errors": 0}
         # A body of the same size as a check-in's.
-        body = checkin_body("ACDEFG", "x" * 120, answers_for(rng, "standard"))
+        body = checkin_body("ACDEFG", "x" * 120, common.answers_for("standard", rng))
         try:
             for _ in range(self.max_requests):
                 start = time.perf_counter()
@@ -333,7 +319,7 @@ class Client:
                     out["ran_out"] = True
                     break
                 code, token, question_set = tokens.pop(0)
-                answers = answers_for(rng, question_set)
+                answers = common.answers_for(question_set, rng)
                 body = checkin_body(code, token, answers)
                 start = time.perf_counter()
                 status, text = request(conn, "POST", CHECKIN, body)

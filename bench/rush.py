@@ -11,6 +11,8 @@ import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from bench.common import answers_for
+
 FIRST_RETRY, LAST_RETRY = 2.0, 30.0
 
 
@@ -47,68 +49,72 @@ def request(port, method, path, *, body=None, headers=None, timeout=15):
         conn.close()
 
 
-def answers_for(question_set, rng):
-    if question_set == "young":
-        return {"mood": rng.choice([1, 3, 5])}
-    if question_set == "ladder":
-        return {"ladder": rng.randint(0, 10)}
-    return {
-        "mood": rng.randint(1, 5),
-        "energy": rng.choice(["low", "medium", "high"]),
-        "feeling": rng.choice(["blij", "rustig", "trots", "moe"]),
-    }
+def _until_answered(
+    port, method, path, *, label, body, headers, deadline, t0, recorder
+):
+    """A request as the pupil's browser sends it: again after a dropped connection, a 429
+    or a 5xx, waiting longer each time, until the deadline. (status, data) of the last
+    answer that was not one of those, or None when it never came."""
+    wait = FIRST_RETRY
+    while time.monotonic() < deadline:
+        status, data, seconds = request(port, method, path, body=body, headers=headers)
+        recorder.add(label, status, seconds, time.monotonic() - t0)
+        if status not in ("no answer", 429) and not (
+            isinstance(status, int) and status >= 500
+        ):
+            return status, data
+        time.sleep(wait)
+        wait = min(wait * 2, LAST_RETRY)
+    return None
 
 
 def pupil(port, code, address, start_at, t0, deadline, recorder, outcome, rng):
     """One pupil's browser: token, then the answer, resent with the same key until stored."""
     time.sleep(max(0.0, start_at - (time.monotonic() - t0)))
     headers = {"X-Forwarded-For": address, "Accept": "application/json"}
-    wait = FIRST_RETRY
-    token = question_set = None
-    while time.monotonic() < deadline:
-        status, data, seconds = request(
-            port, "GET", f"/api/v1/sessions/{code}/", headers=headers
-        )
-        recorder.add("join (token)", status, seconds, time.monotonic() - t0)
-        if status == 200:
-            body = json.loads(data)
-            token, question_set = body["token"], body["question_set"]
-            break
-        if status not in ("no answer", 429) and not (
-            isinstance(status, int) and status >= 500
-        ):
-            outcome["refused"] += 1
-            return
-        time.sleep(wait)
-        wait = min(wait * 2, LAST_RETRY)
-    if token is None:
+    timing = {"deadline": deadline, "t0": t0, "recorder": recorder}
+    joined = _until_answered(
+        port,
+        "GET",
+        f"/api/v1/sessions/{code}/",
+        label="join (token)",
+        body=None,
+        headers=headers,
+        **timing,
+    )
+    if joined is None:
         outcome["gave up"] += 1
         return
+    status, data = joined
+    if status != 200:
+        outcome["refused"] += 1
+        return
+    body = json.loads(data)
+    token, question_set = body["token"], body["question_set"]
     time.sleep(rng.uniform(5.0, 20.0))  # the pupil reads and taps the questions
     answers = answers_for(question_set, rng)
     payload = json.dumps(
         {"code": code, "token": token, "key": str(uuid.uuid4()), "answers": answers}
     )
-    headers["Content-Type"] = "application/json"
-    wait = FIRST_RETRY
-    while time.monotonic() < deadline:
-        status, _data, seconds = request(
-            port, "POST", "/api/v1/checkins/", body=payload, headers=headers
-        )
-        recorder.add("answer", status, seconds, time.monotonic() - t0)
-        if status in (200, 201):
-            recorder.counted(answers)
-            outcome["stored"] += 1
-            outcome[f"answer {status}"] += 1
-            return
-        if status not in ("no answer", 429) and not (
-            isinstance(status, int) and status >= 500
-        ):
-            outcome["refused"] += 1
-            return
-        time.sleep(wait)
-        wait = min(wait * 2, LAST_RETRY)
-    outcome["gave up"] += 1
+    answered = _until_answered(
+        port,
+        "POST",
+        "/api/v1/checkins/",
+        label="answer",
+        body=payload,
+        headers={**headers, "Content-Type": "application/json"},
+        **timing,
+    )
+    if answered is None:
+        outcome["gave up"] += 1
+        return
+    status, _data = answered
+    if status in (200, 201):
+        recorder.counted(answers)
+        outcome["stored"] += 1
+        outcome[f"answer {status}"] += 1
+    else:
+        outcome["refused"] += 1
 
 
 def watcher(port, name, paths, cookie, every, stop, t0, recorder):

@@ -250,18 +250,22 @@ def shown(session, question="mood"):
     }
 
 
+def atom_key(session):
+    """The coordinator's atom a check-in is in: school x band x week x lesson x moment."""
+    return (
+        session.school_id,
+        session.band,
+        session.week,
+        session.lesson_id,
+        session.moment,
+    )
+
+
 def atoms_of(sessions):
-    """Check-ins grouped as a coordinator's atoms: school x band x week x lesson x moment."""
+    """Check-ins grouped as a coordinator's atoms."""
     atoms = {}
     for session in sessions:
-        key = (
-            session.school_id,
-            session.band,
-            session.week,
-            session.lesson_id,
-            session.moment,
-        )
-        atoms.setdefault(key, []).append(session)
+        atoms.setdefault(atom_key(session), []).append(session)
     return list(atoms.values())
 
 

@@ -13,7 +13,7 @@
 
 from django.conf import settings
 
-from schools.results.perturbation import table
+from schools.results.perturbation import parameters, table
 
 
 def min_answers(viewer):
@@ -44,13 +44,13 @@ def shown_count_sql(count, key):
 def in_force():
     """The rules as people are told them: the privacy statement, the dashboards, the
     exports and the API docs all quote these, so none can disagree with the code."""
-    current = table()
+    perturbation = parameters()
     return {
         "teacher_min_answers": settings.RESULTS_TEACHER_MIN_ANSWERS,
         "coordinator_min_answers": settings.RESULTS_COORDINATOR_MIN_ANSWERS,
         "coordinator_min_classes": settings.RESULTS_COORDINATOR_MIN_CLASSES,
-        "max_deviation": current.max_deviation,
-        "small": current.small,
-        "perturbation_version": current.version,
+        "max_deviation": perturbation["max_deviation"],
+        "small": perturbation["small"],
+        "perturbation_version": perturbation["version"],
         "token_hours": settings.CHECKIN_TOKEN_HOURS,
     }

@@ -32,6 +32,7 @@ from schools.models import (
     answer_columns,
     current_school_year,
 )
+from tests.factories import atoms_of
 
 TARGET = 3_000
 TODAY = datetime.date(2026, 6, 15)  # a fixed year: 2025-06-15 to 2026-06-14
@@ -194,19 +195,8 @@ def test_synthetic_counts_carry_random_record_keys(counts):
 def test_parallel_classes_mostly_follow_one_plan(counts):
     """Classes of one school and band mostly do the same lesson in the same week, as
     schools plan it; that is what lets coordinators see them (two classes per atom)."""
-    from collections import defaultdict
-
-    atoms = defaultdict(set)
-    for session in CheckInSession.objects.all():
-        key = (
-            session.school_id,
-            session.band,
-            session.week,
-            session.lesson_id,
-            session.moment,
-        )
-        atoms[key].add(session.school_class_id)
-    shared = sum(len(classes) >= 2 for classes in atoms.values())
+    atoms = atoms_of(CheckInSession.objects.all())
+    shared = sum(len({s.school_class_id for s in atom}) >= 2 for atom in atoms)
     assert shared >= 0.3 * len(atoms)
 
 

@@ -18,6 +18,7 @@ from tests.factories import (
     add_check_in,
     add_delivery,
     atom_shown,
+    atoms_of,
     shown,
     shown_for_coordinators,
 )
@@ -284,17 +285,7 @@ def test_hidden_atoms_change_no_figure_a_coordinator_can_get(region, cells, quer
             results.results(viewer=COORDINATOR, group_by=group_by, filters=filters)
             for group_by, filters in queries
         ]
-        atoms = {}
-        for session in CheckInSession.objects.all():
-            key = (
-                session.school_id,
-                session.band,
-                session.week,
-                session.lesson_id,
-                session.moment,
-            )
-            atoms.setdefault(key, []).append(session)
-        for group in atoms.values():
+        for group in atoms_of(CheckInSession.objects.all()):
             if hidden(group, threshold=10, classes=2):
                 for session in group:
                     session.delete()

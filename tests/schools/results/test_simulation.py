@@ -23,6 +23,7 @@ from tests.factories import (
     SchoolClassFactory,
     SchoolFactory,
     UserFactory,
+    atom_key,
 )
 
 TRIALS = 400
@@ -341,18 +342,7 @@ def _another_answer(session, value, sessions):
     count, key = getattr(session, column), getattr(session, f"{column}_key")
     shown = ptable.shown(count, key)
     answered = sum(getattr(session, f"mood_{v}") for v in VALUES)
-    atom = [
-        s
-        for s in sessions
-        if (s.school_id, s.band, s.week, s.lesson_id, s.moment)
-        == (
-            session.school_id,
-            session.band,
-            session.week,
-            session.lesson_id,
-            session.moment,
-        )
-    ]
+    atom = [s for s in sessions if atom_key(s) == atom_key(session)]
     atom_answered = sum(sum(getattr(s, f"mood_{v}") for v in VALUES) for s in atom)
     atom_count = sum(getattr(s, column) for s in atom)
     others_key = sum(getattr(s, f"{column}_key") for s in atom) - key
