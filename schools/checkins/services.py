@@ -170,24 +170,16 @@ def read_token(token):
         ) from error
 
 
-def token_spent(token):
-    """Whether a token this platform signed has counted an answer already."""
+def kept_token(session, token):
+    """A token a browser kept for this session: (token, spent) when it is a good one for
+    this session (spent: it has counted an answer already), else (None, False)."""
     try:
-        _session, nonce, _question_set = read_token(token)
+        session_id, nonce, question_set = read_token(token)
     except ValidationError:
-        return False
-    return UsedToken.objects.filter(nonce=nonce).exists()
-
-
-def token_for(session, token):
-    """`token` when it is a good one for this session, else None."""
-    try:
-        session_id, _nonce, question_set = read_token(token)
-    except ValidationError:
-        return None
+        return None, False
     if session_id != session.pk or question_set != session.question_set:
-        return None
-    return token
+        return None, False
+    return token, UsedToken.objects.filter(nonce=nonce).exists()
 
 
 def new_idempotency_key():

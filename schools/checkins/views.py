@@ -65,8 +65,8 @@ def join(request):
 
 
 def _kept_token(request, session):
-    """The token this browser keeps for this check-in (not on a shared tablet)."""
-    return services.token_for(session, request.COOKIES.get(_cookie(session), ""))
+    """The token this browser keeps for this check-in, and whether it is spent."""
+    return services.kept_token(session, request.COOKIES.get(_cookie(session), ""))
 
 
 def _cookie(session):
@@ -102,8 +102,8 @@ def answer(request, code):
     questions = questions_for_session(session)
     tablet = request.GET.get("tablet") == "1"
     if request.method == "GET":
-        kept = None if tablet else _kept_token(request, session)
-        if kept and services.token_spent(kept):
+        kept, spent = (None, False) if tablet else _kept_token(request, session)
+        if spent:
             return render(
                 request,
                 "schools/pupil_thanks.html",
