@@ -294,23 +294,50 @@ def shown_for_coordinators(sessions, question="mood"):
     return total
 
 
-def counted_for_coordinators(sessions, question="mood", *, threshold=10, classes=2):
-    """The check-ins of atoms that count for coordinators, by the rules stated again as
-    the tests' oracle: enough answers and classes, shown counts not (nearly) all one."""
+def counts_for_coordinators(unit, question="mood", *, threshold=10, classes=2):
+    """Whether an atom (or a school week's rest) counts for coordinators, by the rules
+    stated again as the tests' oracle: enough answers and classes, shown counts not
+    (nearly) all one."""
     from schools.models import answer_columns
 
-    counted = []
+    columns = answer_columns(question).values()
+    answered = sum(getattr(s, c) for s in unit for c in columns)
+    with_answers = {
+        s.school_class_id for s in unit if any(getattr(s, c) for c in columns)
+    }
+    totals = list(atom_shown(unit, question).values())
+    return (
+        answered >= threshold
+        and len(with_answers) >= classes
+        and max(totals) < sum(totals) - 1
+    )
+
+
+def counted_for_coordinators(sessions, question="mood", **rule):
+    """The check-ins of atoms that count for coordinators (a school week's rest aside)."""
+    return [
+        session
+        for atom in atoms_of(sessions)
+        if counts_for_coordinators(atom, question, **rule)
+        for session in atom
+    ]
+
+
+def units_for_coordinators(sessions, question="mood", **rule):
+    """What every coordinator's figure is a sum of, stated again as the tests' oracle:
+    [(check-ins, is a rest)] of the atoms that count, and per school week its rest (the
+    check-ins of its atoms that do not count) when the rest counts."""
+    units, rests = [], {}
     for atom in atoms_of(sessions):
-        columns = answer_columns(question).values()
-        answered = sum(getattr(s, c) for s in atom for c in columns)
-        with_answers = {
-            s.school_class_id for s in atom if any(getattr(s, c) for c in columns)
-        }
-        totals = list(atom_shown(atom, question).values())
-        if (
-            answered >= threshold
-            and len(with_answers) >= classes
-            and max(totals) < sum(totals) - 1
-        ):
-            counted += atom
-    return counted
+        if counts_for_coordinators(atom, question, **rule):
+            units.append((atom, False))
+        else:
+            first = atom[0]
+            key = (first.school_id, first.municipality_id, first.week)
+            rests.setdefault(key, []).extend(atom)
+    units += [
+        (rest, True)
+        for rest in rests.values()
+        if counts_for_coordinators(rest, question, **rule)
+    ]
+    return units

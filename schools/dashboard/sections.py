@@ -13,6 +13,14 @@ from schools.dashboard.presentation import names_for, present, table_rows
 from schools.models import Moment
 
 BEFORE_AFTER = f"{Moment.LESSON_START},{Moment.LESSON_END}"
+# A school week's rest (schools.results.atoms), said for coordinators; the dashboard's
+# "about" text says the same.
+ALONE_IN_GROUP = _(
+    "A class that is the only one of its age group at its school that week counts "
+    "together with the other such classes of its school: in the figures of the school "
+    "and the municipality, not in those per age group, lesson or moment. So those can "
+    "add up to less than the total."
+)
 
 
 @dataclass
@@ -151,7 +159,7 @@ def csv_lines(sections, *, described):
     )
 
 
-def xlsx_file(sections, *, title, described, target):
+def xlsx_file(sections, *, title, described, viewer, target):
     """A workbook: a sheet with the filters and the rules, then one sheet per section."""
     rules = results.rules_in_force()
     about = [
@@ -159,6 +167,7 @@ def xlsx_file(sections, *, title, described, target):
         [str(_("Made on")), clock.today().isoformat()],
         *(described or [str(_("No filters"))]),
         str(_("Too few answers: the row shows no figures (privacy).")),
+        *([] if viewer.is_teacher else [str(ALONE_IN_GROUP)]),
         str(
             _(
                 "All figures are changed a little, so that no answer can be traced "

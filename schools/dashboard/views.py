@@ -107,6 +107,7 @@ def export_xlsx(request):
         context["sections"],
         title=_("Lessons in happiness: results"),
         described=context["described"],
+        viewer=context["viewer"],
         target=target,
     )
     target.seek(0)

@@ -4,7 +4,10 @@
   A check-in still open is in no figure: its counts move with every answer, so watching
   them would show each answer as it comes in.
 - A coordinator's atom is one school x band x week x lesson x moment of a completed week,
-  summed over the check-ins in it.
+  summed over the check-ins in it. The atoms of a school's week that do not count are, for
+  figures that do not split by band, lesson or moment, summed into one more atom: the
+  school week's rest (a class alone in its band still counts in its school's figures,
+  together with other classes).
 
 Which atoms count is decided in schools.results.rules. A teacher's atom (a check-in) shows
 its counts perturbed with its key sums; a coordinator's atom is perturbed once, with the
@@ -122,22 +125,43 @@ def teacher_atoms(viewer, filters, columns, *, now=None):
     return sql, [*params, rules.min_answers(viewer)]
 
 
-def coordinator_atoms(viewer, filters, columns, *, now=None, after_week=None):
-    """A coordinator's atoms that count, with their shown counts as `sum_<column>`:
-    ended check-ins of completed weeks (after `after_week`, when the rollups hold the
-    weeks before), summed per school, band, week, lesson and moment: (sql, params).
+# The column of the atoms each grouping and filter needs.
+NEEDS = {
+    "week": "week",
+    "month": "week",
+    "start": "week",
+    "end": "week",
+    "municipality": "municipality_id",
+    "school": "school_id",
+    "group": "band",
+    "lesson": "lesson_key",
+    "theme": "lesson_key",
+    "moment": "moment",
+}
+# What a school's week rest keeps of the coordinator's keys.
+REST_KEYS = ("school_id", "municipality_id", "week")
 
-    An atom is perturbed once, with its own key sum (the sum of its answers' record keys):
-    the noise of a figure grows with its atoms, not with its check-ins."""
+
+def needed(viewer, group_by, filters):
+    """The atoms' columns a query groups or filters on (a municipality's coordinator
+    always filters on hers)."""
+    columns = {NEEDS[name] for name in (*group_by, *filters)}
+    if viewer.municipality_id is not None:
+        columns.add("municipality_id")
+    return columns
+
+
+def with_rests(viewer, group_by, filters):
+    """Whether a coordinator's query adds the school weeks' rests: only when it neither
+    groups nor filters on what a rest leaves out (group, lesson, theme, moment)."""
+    return needed(viewer, group_by, filters) <= set(REST_KEYS)
+
+
+def _summed(source, keys, columns):
+    """SQL summing check-ins `source` per `keys`: true counts `true_<column>`, key sums
+    `key_<column>`, `answered` and `classes` (classes with answers)."""
     quote = connection.ops.quote_name
-    sessions = CheckInSession.objects.ended(now).filter(
-        conditions(viewer, filters), week__lte=last_complete_week(now)
-    )
-    if after_week is not None:
-        sessions = sessions.filter(week__gt=after_week)
-    inner, params = _sessions(sessions, TEACHER_KEYS, columns)
     answered = _sum(quote(c) for c in columns)
-    keys = [quote(key) for key in COORDINATOR_KEYS]
     classes = (
         f"COUNT(DISTINCT CASE WHEN {answered} > 0 THEN {quote('school_class_id')} END)"
     )
@@ -153,18 +177,59 @@ def coordinator_atoms(viewer, filters, columns, *, now=None, after_week=None):
             f"{classes} AS classes",
         ]
     )
-    atoms = f"SELECT {summed} FROM ({inner}) t GROUP BY {', '.join(keys)}"  # noqa: S608 (names quoted)
-    shown_atoms = (
-        f"SELECT a.*, {_shown(columns, count='true_{}', key='key_{}')} FROM ({atoms}) a"  # noqa: S608
+    atoms = f"SELECT {summed} FROM {source} GROUP BY {', '.join(keys)}"  # noqa: S608 (names quoted)
+    return f"SELECT a.*, {_shown(columns, count='true_{}', key='key_{}')} FROM ({atoms}) a"  # noqa: S608
+
+
+def _counts(viewer, columns):
+    """The coordinator's rule on a summed atom, in SQL: (condition, params)."""
+    sums = [connection.ops.quote_name("shown_" + c) for c in columns]
+    condition = (
+        f"answered >= %s AND classes >= %s AND {_greatest(sums)} < {_sum(sums)} - 1"
     )
-    sums = [quote("shown_" + c) for c in columns]
-    selected = keys + [
-        f"{total} AS {quote('sum_' + c)}"
-        for total, c in zip(sums, columns, strict=True)
-    ]
+    return condition, [rules.min_answers(viewer), rules.min_classes(viewer)]
+
+
+def coordinator_atoms(
+    viewer, filters, columns, *, now=None, after_week=None, rests=False
+):
+    """A coordinator's atoms that count, with their shown counts as `sum_<column>`:
+    ended check-ins of completed weeks (after `after_week`, when the rollups hold the
+    weeks before), summed per school, band, week, lesson and moment: (sql, params).
+
+    An atom is perturbed once, with its own key sum (the sum of its answers' record keys):
+    the noise of a figure grows with its atoms, not with its check-ins.
+
+    With `rests`, each school's week also gives its rest: the check-ins of that week whose
+    own atom does not count, summed as one more atom (band, lesson and moment empty) under
+    the same rules. A rest is in a figure whole or not at all (schools.results.atoms
+    .with_rests), so no difference of figures splits it into the atoms it is made of."""
+    quote = connection.ops.quote_name
+    sessions = CheckInSession.objects.ended(now).filter(
+        conditions(viewer, filters), week__lte=last_complete_week(now)
+    )
+    if after_week is not None:
+        sessions = sessions.filter(week__gt=after_week)
+    inner, params = _sessions(sessions, TEACHER_KEYS, columns)
+    keys = [quote(key) for key in COORDINATOR_KEYS]
+    counting, rule_params = _counts(viewer, columns)
+    shown = [f"{quote('shown_' + c)} AS {quote('sum_' + c)}" for c in columns]
     sql = (
-        f"SELECT {', '.join(selected)} FROM ({shown_atoms}) b "  # noqa: S608 (names quoted)
-        f"WHERE answered >= %s AND classes >= %s "
-        f"AND {_greatest(sums)} < {_sum(sums)} - 1"
+        f"WITH checkins AS ({inner}), atoms AS ({_summed('checkins', keys, columns)}) "
+        f"SELECT {', '.join([*keys, *shown])} FROM atoms WHERE {counting}"  # noqa: S608 (names quoted)
     )
-    return sql, [*params, rules.min_answers(viewer), rules.min_classes(viewer)]
+    params += rule_params
+    if rests:
+        joined = " AND ".join(f"c.{key} = a.{key}" for key in keys)
+        left_over = (
+            f"(SELECT c.* FROM checkins c JOIN atoms a ON {joined} "  # noqa: S608 (names quoted)
+            f"WHERE NOT ({counting})) rest"
+        )
+        rest_keys = [quote(key) for key in REST_KEYS]
+        selected = [key if key in rest_keys else f"NULL AS {key}" for key in keys]
+        sql += (
+            f" UNION ALL SELECT {', '.join([*selected, *shown])} "  # noqa: S608 (names quoted)
+            f"FROM ({_summed(left_over, rest_keys, columns)}) r WHERE {counting}"
+        )
+        params += [*rule_params, *rule_params]
+    return sql, params

@@ -9,7 +9,7 @@ from django.db import connection
 from schools.clock import month_of_week
 from schools.models import SCALES, Municipality, QuestionSet, answer_columns
 from schools.results import perturbation
-from schools.results.atoms import coordinator_atoms, teacher_atoms
+from schools.results.atoms import coordinator_atoms, teacher_atoms, with_rests
 from schools.results.filters import (
     FILTERS,
     TEACHER_FILTERS,
@@ -68,16 +68,22 @@ def sources(
     columns = list(answer_columns(question).values())
     if viewer.is_teacher:
         return [teacher_atoms(viewer, filters, columns, now=now)]
+    rests = with_rests(viewer, group_by, filters)
     if rollups_allowed:
         state = usable_state(state or rollup_state())
     if not rollups_allowed or state is None:
-        return [coordinator_atoms(viewer, filters, columns, now=now)]
+        return [coordinator_atoms(viewer, filters, columns, now=now, rests=rests)]
     level = level_for(viewer, group_by, filters)
     rolled = rolled_up(viewer, level, question, filters, state).query.sql_with_params()
     return [
         rolled,
         coordinator_atoms(
-            viewer, filters, columns, now=now, after_week=state.through_week
+            viewer,
+            filters,
+            columns,
+            now=now,
+            after_week=state.through_week,
+            rests=rests,
         ),
     ]
 

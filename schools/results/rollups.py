@@ -14,28 +14,23 @@ from django.utils import timezone
 
 from schools.clock import last_complete_week
 from schools.models import SCALES, ResultRollup, ResultRollupState, answer_columns
-from schools.results.atoms import conditions, coordinator_atoms
+from schools.results.atoms import conditions, coordinator_atoms, needed, with_rests
 from schools.results.rules import fingerprint
 from schools.results.viewers import Viewer
 
-LEVELS = {  # level -> the columns it keeps, smallest level first
-    "lessons": ("week", "band", "lesson_key", "moment"),
-    "municipalities": ("municipality_id", "week", "moment"),
-    "bands": ("municipality_id", "week", "band", "moment"),
-    "atoms": ("school_id", "municipality_id", "week", "band", "lesson_key", "moment"),
-}
-# The column a grouping or filter needs.
-NEEDS = {
-    "week": "week",
-    "month": "week",
-    "start": "week",
-    "end": "week",
-    "municipality": "municipality_id",
-    "school": "school_id",
-    "group": "band",
-    "lesson": "lesson_key",
-    "theme": "lesson_key",
-    "moment": "moment",
+# level -> (the columns it keeps, whether it holds the school weeks' rests), smallest
+# first. A query reads the first level that keeps what it needs and holds rests when the
+# query adds them (schools.results.atoms.with_rests).
+LEVELS = {
+    "weeks": (("municipality_id", "week"), True),
+    "school_weeks": (("school_id", "municipality_id", "week"), True),
+    "lessons": (("week", "band", "lesson_key", "moment"), False),
+    "municipalities": (("municipality_id", "week", "moment"), False),
+    "bands": (("municipality_id", "week", "band", "moment"), False),
+    "atoms": (
+        ("school_id", "municipality_id", "week", "band", "lesson_key", "moment"),
+        False,
+    ),
 }
 
 
@@ -49,10 +44,13 @@ def usable_state(state):
 
 
 def level_for(viewer, group_by, filters):
-    needed = {NEEDS[name] for name in (*group_by, *filters)}
-    if viewer.municipality_id is not None:
-        needed.add("municipality_id")
-    return next(level for level, kept in LEVELS.items() if needed <= set(kept))
+    columns = needed(viewer, group_by, filters)
+    rests = with_rests(viewer, group_by, filters)
+    return next(
+        level
+        for level, (kept, holds_rests) in LEVELS.items()
+        if columns <= set(kept) and holds_rests == rests
+    )
 
 
 def rolled_up(viewer, level, question, filters, state):
@@ -64,7 +62,7 @@ def rolled_up(viewer, level, question, filters, state):
             question=question,
             week__lte=state.through_week,
         )
-        .values(*LEVELS[level])
+        .values(*LEVELS[level][0])
         .annotate(**{f"sum_{column}": F(column) for column in columns})
     )
 
@@ -89,16 +87,20 @@ def refresh_rollups(*, now=None, full=False):
     with connection.cursor() as cursor:
         for question in SCALES:
             columns = list(answer_columns(question).values())
-            inner, params = coordinator_atoms(
-                viewer, {}, columns, now=now, after_week=after
-            )
+            atoms = {
+                rests: coordinator_atoms(
+                    viewer, {}, columns, now=now, after_week=after, rests=rests
+                )
+                for rests in (False, True)
+            }
             others = [
                 column
                 for name in SCALES
                 if name != question
                 for column in answer_columns(name).values()
             ]
-            for level, kept in LEVELS.items():
+            for level, (kept, rests) in LEVELS.items():
+                inner, params = atoms[rests]
                 sums = [f"SUM(atoms.{quote('sum_' + c)})" for c in columns]
                 target = ["level", "question", *kept, "n", *columns, *others]
                 selected = [

@@ -1,8 +1,9 @@
 """The rules that decide which atoms count and how their counts are shown, in one place.
 
 - A teacher's atom (one ended check-in) counts from RESULTS_TEACHER_MIN_ANSWERS answers to
-  the question; a coordinator's (a school x band x week x lesson x moment) from
-  RESULTS_COORDINATOR_MIN_ANSWERS answers and RESULTS_COORDINATOR_MIN_CLASSES classes.
+  the question; a coordinator's (a school x band x week x lesson x moment, or a school
+  week's rest) from RESULTS_COORDINATOR_MIN_ANSWERS answers and
+  RESULTS_COORDINATOR_MIN_CLASSES classes.
   These are about how many answered, which everyone in the room can see anyway.
 - Homogeneity: an atom whose shown counts are all, or all but one, the same value does not
   count; it would tell what (nearly) everyone answered. It is judged on the shown counts,
@@ -32,7 +33,9 @@ def fingerprint():
     return (
         f"answers>={settings.RESULTS_COORDINATOR_MIN_ANSWERS} "
         f"classes>={settings.RESULTS_COORDINATOR_MIN_CLASSES} {table().version} "
-        "once-per-atom"  # since 2026-12-01; before, each check-in was perturbed
+        # Since 2026-12-01: each atom perturbed once (before, each check-in), and the
+        # school weeks' rests (schools.results.atoms.coordinator_atoms).
+        "once-per-atom rests"
     )
 
 

@@ -377,6 +377,26 @@ def test_the_exports_hold_exactly_the_apis_rows(client, pilot, who):
         assert exported == expected, key
 
 
+@pytest.mark.parametrize("who", ["coordinator", "teacher"])
+def test_coordinators_are_told_where_a_class_alone_in_its_group_counts(
+    client, pilot, who
+):
+    """Why the age groups can add up to less than the school: said on the page and on
+    the workbook's first sheet, to coordinators (teachers' figures have no rests)."""
+    said = "enige van haar leeftijdsgroep op school"
+    client.force_login(pilot[who])
+    page = client.get(DASHBOARD).content.decode()
+    response = client.get(f"{DASHBOARD}export.xlsx")
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    about = " ".join(
+        str(value)
+        for row in workbook.worksheets[0].iter_rows(values_only=True)
+        for value in row
+        if value
+    )
+    assert (said in page, said in about) == (who == "coordinator",) * 2
+
+
 def test_the_print_view_is_an_a4_report_with_the_filters_and_date(client, pilot):
     client.force_login(pilot["regional"])
     response = client.get(f"{DASHBOARD}afdrukken/", {"municipality": "texel"})

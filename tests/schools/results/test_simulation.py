@@ -204,6 +204,28 @@ def test_without_the_perturbation_the_same_attack_names_every_answer(
             assert extra.index(1) + 1 == real
 
 
+def test_her_second_class_in_another_group_gives_her_nothing_more(planted):
+    """With her two classes in different groups, each is alone in its atom and neither
+    counts; together they are the school week's rest, shown exactly as their shared
+    atom was (the same counts and key sums, perturbed once). So the attack above, and its
+    bound, holds for rests too, and per group she gets nothing at all."""
+    coordinator = Viewer.coordinator()
+
+    def school_weeks():
+        rows = results(viewer=coordinator, group_by=["school", "week"])["results"]
+        return _cells(rows, "school", "week")
+
+    together = school_weeks()
+    assert len(together) > len(planted) / 2
+    CheckInSession.objects.filter(school_class__name="groep 8").update(band="groep-5-6")
+    assert school_weeks() == together
+    assert _cells(
+        results(viewer=coordinator, group_by=["school", "week", "group"])["results"],
+        "school",
+        "week",
+    ) == {}
+
+
 def test_a_coordinator_alone_cannot_read_a_class_that_is_alone_in_its_atom(db):
     """A village school with one class per band: whatever she plants, a coordinator
     gets no figure of it, so she names the pupil's answer no better than by guessing."""
