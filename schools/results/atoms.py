@@ -178,7 +178,9 @@ def _summed(source, keys, columns):
         ]
     )
     atoms = f"SELECT {summed} FROM {source} GROUP BY {', '.join(keys)}"  # noqa: S608 (names quoted)
-    return f"SELECT a.*, {_shown(columns, count='true_{}', key='key_{}')} FROM ({atoms}) a"  # noqa: S608
+    return (
+        f"SELECT a.*, {_shown(columns, count='true_{}', key='key_{}')} FROM ({atoms}) a"  # noqa: S608
+    )
 
 
 def _counts(viewer, columns):
@@ -215,8 +217,8 @@ def coordinator_atoms(
     counting, rule_params = _counts(viewer, columns)
     shown = [f"{quote('shown_' + c)} AS {quote('sum_' + c)}" for c in columns]
     sql = (
-        f"WITH checkins AS ({inner}), atoms AS ({_summed('checkins', keys, columns)}) "
-        f"SELECT {', '.join([*keys, *shown])} FROM atoms WHERE {counting}"  # noqa: S608 (names quoted)
+        f"WITH checkins AS ({inner}), atoms AS ({_summed('checkins', keys, columns)}) "  # noqa: S608 (names quoted)
+        f"SELECT {', '.join([*keys, *shown])} FROM atoms WHERE {counting}"
     )
     params += rule_params
     if rests:

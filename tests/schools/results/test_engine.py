@@ -319,7 +319,9 @@ def test_hidden_atoms_change_no_figure_a_coordinator_can_get(region, cells, quer
             for group_by, filters in queries
         ]
         sessions = list(CheckInSession.objects.all())
-        counted = {s.pk for unit, _rest in units_for_coordinators(sessions) for s in unit}
+        counted = {
+            s.pk for unit, _rest in units_for_coordinators(sessions) for s in unit
+        }
         CheckInSession.objects.exclude(pk__in=counted).delete()
         assert [
             results.results(viewer=COORDINATOR, group_by=group_by, filters=filters)

@@ -219,11 +219,16 @@ def test_her_second_class_in_another_group_gives_her_nothing_more(planted):
     assert len(together) > len(planted) / 2
     CheckInSession.objects.filter(school_class__name="groep 8").update(band="groep-5-6")
     assert school_weeks() == together
-    assert _cells(
-        results(viewer=coordinator, group_by=["school", "week", "group"])["results"],
-        "school",
-        "week",
-    ) == {}
+    assert (
+        _cells(
+            results(viewer=coordinator, group_by=["school", "week", "group"])[
+                "results"
+            ],
+            "school",
+            "week",
+        )
+        == {}
+    )
 
 
 def test_a_coordinator_alone_cannot_read_a_class_that_is_alone_in_its_atom(db):
