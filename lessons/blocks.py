@@ -3,6 +3,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from lessons.moments import IN_A_LESSON, Moment
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -228,9 +230,9 @@ class StepBlock(blocks.StructBlock):
 
 class CheckInPointBlock(blocks.StructBlock):
     moment = blocks.ChoiceBlock(
-        choices=[("start", _("start of the lesson")), ("end", _("end of the lesson"))],
+        choices=[(moment.value, moment.label) for moment in IN_A_LESSON],
         label=_("moment"),
-        default="start",
+        default=Moment.LESSON_START,
     )
     prompt = blocks.CharBlock(
         label=_("question on the board"), max_length=120, default="Hoe voel jij je nu?"
@@ -243,7 +245,10 @@ class CheckInPointBlock(blocks.StructBlock):
         description = _(
             "An anonymous check-in for the class: how do you feel right now?"
         )
-        preview_value = {"moment": "start", "prompt": "Hoe voel jij je nu?"}
+        preview_value = {
+            "moment": Moment.LESSON_START,
+            "prompt": "Hoe voel jij je nu?",
+        }
 
 
 class LessonStreamBlock(blocks.StreamBlock):

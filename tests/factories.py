@@ -70,7 +70,7 @@ def step(
     }
 
 
-def check_in(moment="start"):
+def check_in(moment="lesson_start"):
     return {
         "type": "check_in",
         "value": {"moment": moment, "prompt": "Hoe voel jij je nu?"},
@@ -92,11 +92,11 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     goals = "<ul><li>De leerlingen weten wat geluk is.</li></ul>"
     steps = factory.LazyFunction(
         lambda: [
-            check_in("start"),
+            check_in("lesson_start"),
             step("Start", 10),
             step("Midden", 15),
             step("Slot", 5),
-            check_in("end"),
+            check_in("lesson_end"),
         ]
     )
 

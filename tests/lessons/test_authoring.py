@@ -273,3 +273,46 @@ def test_sites_set_up_before_lose_the_teachers_change_permission(authoring, libr
     teacher = type(teacher).objects.get(pk=teacher.pk)  # no cached permissions
     assert not lesson.permissions_for_user(teacher).can_edit()
     assert library.permissions_for_user(teacher).can_add_subpage()
+
+
+def test_sites_set_up_before_get_their_check_in_moments_renamed(library):
+    """Lesson plans (and their drafts) of before said "start"/"end"; the migration names
+    them as check-ins do, so a check-in started from a lesson counts at its moment."""
+    import json
+
+    from django.apps import apps
+    from django.db import connection
+
+    from tests.factories import check_in
+
+    lesson = LessonPageFactory(
+        parent=library, steps=[check_in("lesson_start"), check_in("lesson_end")]
+    )
+    revision = lesson.save_revision()
+
+    def as_before(text):
+        return text.replace('"lesson_start"', '"start"').replace(
+            '"lesson_end"', '"end"'
+        )
+
+    old = as_before(json.dumps(list(lesson.steps.raw_data)))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {LessonPage._meta.db_table} SET steps = %s WHERE page_ptr_id = %s",
+            [old, lesson.pk],
+        )
+    revision.content["steps"] = as_before(revision.content["steps"])
+    revision.save(update_fields=["content"])
+    assert [
+        b.value["moment"] for b in LessonPage.objects.get(pk=lesson.pk).check_in_points
+    ] == ["start", "end"]
+
+    migration = importlib.import_module(
+        "lessons.migrations.0004_check_in_points_name_their_moment_as_check_ins_do"
+    )
+    migration.Migration.operations[0].code(apps, None)
+    renamed = ["lesson_start", "lesson_end"]
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    assert [b.value["moment"] for b in lesson.check_in_points] == renamed
+    draft = lesson.get_latest_revision_as_object()
+    assert [b.value["moment"] for b in draft.check_in_points] == renamed

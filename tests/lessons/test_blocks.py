@@ -53,7 +53,7 @@ VALUES = {
     ),
     "check_in": (
         blocks.CheckInPointBlock(),
-        {"moment": "end", "prompt": "Hoe voel jij je nu?"},
+        {"moment": "lesson_end", "prompt": "Hoe voel jij je nu?"},
         ["Hoe voel jij je nu?"],
     ),
 }

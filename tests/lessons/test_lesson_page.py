@@ -20,10 +20,10 @@ def test_presentation_mode_has_a_slide_per_step_and_check_in_without_teacher_not
         parent=library,
         slug="bord",
         steps=[
-            check_in("start"),
+            check_in("lesson_start"),
             step("Eén", 10, teacher_note="Geheime tip"),
             step("Twee", 5),
-            check_in("end"),
+            check_in("lesson_end"),
         ],
     )
     response = client.get("/lessen/bord/klas/")

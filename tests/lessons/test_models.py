@@ -28,10 +28,10 @@ def test_plan_gives_each_step_its_start_minute(library):
     lesson = LessonPageFactory(
         parent=library,
         steps=[
-            check_in("start"),
+            check_in("lesson_start"),
             step("A", 10),
             step("B", 15),
-            check_in("end"),
+            check_in("lesson_end"),
             step("C", 5),
         ],
     )
@@ -47,8 +47,8 @@ def test_plan_gives_each_step_its_start_minute(library):
     ]
     assert lesson.steps_minutes == 30
     assert [block.value["moment"] for block in lesson.check_in_points] == [
-        "start",
-        "end",
+        "lesson_start",
+        "lesson_end",
     ]
 
 
