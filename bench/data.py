@@ -44,7 +44,7 @@ SEED = 2026
 BATCH_CLASSES = 500
 MIN_SIZE = 100_000
 
-# Weights per question, the first one "skipped" (as in cms/demo/schools.py, roughly).
+# Weights per question, the first one "skipped" (as in cms/demo/answers.py, roughly).
 WEIGHTS = {
     "mood": [2, 3, 7, 20, 40, 30],
     "mood_after": [2, 2, 5, 17, 41, 35],
@@ -199,7 +199,7 @@ def class_plan(kind, number):
 
 class Loader:
     def __init__(self):
-        from cms.demo.schools import school_days
+        from cms.demo.calendar import school_days
         from lessons.models import GroupBand, LessonPage, LessonSeriesPage
         from schools import clock
 

@@ -4,7 +4,7 @@ and on one million answers.
     .venv/bin/python bench/utility.py [--keep]
 
 PostgreSQL database `lessen_bench_utility`: migrate, `load_demo_data` (the demo schools
-and about 110,000 answers from cms.demo.schools.generate_check_ins, with their rollups);
+and about 110,000 answers from cms.demo.check_ins.generate_check_ins, with their rollups);
 measured; then topped up to 1,000,000 answers with bench/data.py's loader (the data
 bench/results.py uses), rollups refreshed, measured again. Dropped at the end unless
 --keep.

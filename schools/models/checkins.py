@@ -6,15 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lessons.moments import Moment
 from schools.models.organisation import Municipality, School, SchoolClass
-
-
-class Moment(models.TextChoices):
-    LESSON_START = "lesson_start", _("start of the lesson")
-    LESSON_END = "lesson_end", _("end of the lesson")
-    STANDALONE = "standalone", _("on its own")
-    SERIES_START = "series_start", _("start of a lesson series")
-    SERIES_END = "series_end", _("end of a lesson series")
 
 
 class QuestionSet(models.TextChoices):

@@ -6,14 +6,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count, Sum
 
+from cms.demo.calendar import school_days, school_holidays
+from cms.demo.check_ins import generate_check_ins
 from cms.demo.lessons import load_lessons
-from cms.demo.schools import (
-    create_school_users,
-    generate_check_ins,
-    load_schools,
-    school_days,
-    school_holidays,
-)
+from cms.demo.schools import create_school_users, load_schools
 from schools import clock
 from schools.checkins.services import JOIN_CODE_ALPHABET, questions_for
 from schools.models import (

@@ -83,7 +83,7 @@ def data():
         parent=library,
         slug="dankbaar",
         title="Dankbaar",
-        steps=[check_in("start"), step("Kring", 10), check_in("end")],
+        steps=[check_in("lesson_start"), step("Kring", 10), check_in("lesson_end")],
     )
     teacher = UserFactory(username="juf-audit")
     young = SchoolClassFactory(

@@ -67,7 +67,7 @@ def test_a_class_checks_in_and_the_teacher_sees_the_result(browser, site_url):
         parent=library,
         slug="dankbaar",
         title="Dankbaar",
-        steps=[check_in("start"), step("Kring", 10)],
+        steps=[check_in("lesson_start"), step("Kring", 10)],
     )
     teacher = UserFactory(username="juf-e2e")
     school_class = SchoolClassFactory(

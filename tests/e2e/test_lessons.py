@@ -41,7 +41,7 @@ def test_teacher_finds_presents_and_prints_a_lesson(page, site_url, screenshot):
         themes=[gratitude],
         groups=["groep-3-4"],
         steps=[
-            check_in("start"),
+            check_in("lesson_start"),
             step("Kringgesprek", 10, teacher_note="Alleen voor de juf"),
             step("Dankkaartje", 10),
             step("Afsluiten", 5),

@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from cms.demo.check_ins import generate_check_ins
 from cms.demo.lessons import load_lessons
-from cms.demo.schools import create_school_users, generate_check_ins, load_schools
+from cms.demo.schools import create_school_users, load_schools
 from cms.demo.site import load_site
 from lessons.services import REVIEWERS, TEACHERS
 
