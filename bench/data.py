@@ -201,6 +201,7 @@ class Loader:
     def __init__(self):
         from cms.demo.calendar import school_days
         from lessons.models import GroupBand, LessonPage, LessonSeriesPage
+        from lessons.moments import Moment
         from schools import clock
 
         today = clock.today()
@@ -209,10 +210,9 @@ class Loader:
         )
         lessons = []
         for lesson in LessonPage.objects.live().prefetch_related("groups"):
-            points = {
-                {"start": "lesson_start", "end": "lesson_end"}[block.value["moment"]]
-                for block in lesson.check_in_points
-            } or {"lesson_start"}
+            points = {block.value["moment"] for block in lesson.check_in_points} or {
+                Moment.LESSON_START
+            }
             lessons.append(
                 (lesson.pk, {band.code for band in lesson.groups.all()}, points)
             )
