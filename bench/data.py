@@ -193,7 +193,7 @@ def class_plan(kind, number):
         "municipality": municipality,
         "school": (school_name, board, kind_code),
         "name": class_name,
-        "band": band,
+        "group": band,
     }
 
 
@@ -288,7 +288,7 @@ class Loader:
     def year(self, kind, number, plan):
         """(rng, pupils, sessions) of one class; a string seed is hashed the same way in
         every process."""
-        gen, band = self.generator, plan["band"]
+        gen, band = self.generator, plan["group"]
         leader = plan["leader"]
         if leader == number:
             return gen.class_year(f"{SEED}-{kind}-{number}", band)
@@ -353,7 +353,7 @@ class Loader:
             [
                 Through(
                     schoolclass_id=school_class.pk,
-                    groupband_id=self.bands[plan["band"]].pk,
+                    groupband_id=self.bands[plan["group"]].pk,
                 )
                 for school_class, (plan, *_rest) in zip(classes, planned, strict=True)
             ]
@@ -378,7 +378,8 @@ class Loader:
         gen, lifetime, zone = self.generator, session_lifetime(), clock.platform_zone()
         columns = session_columns()
         position = {column: index for index, column in enumerate(columns)}
-        copy_sql = f"COPY schools_checkinsession ({', '.join(columns)}) FROM STDIN"
+        quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+        copy_sql = f"COPY schools_checkinsession ({quoted}) FROM STDIN"
         connection.ensure_connection()
         with connection.connection.cursor() as cursor, cursor.copy(copy_sql) as copy:
             for school_class, (plan, rng, pupils, sessions) in zip(
@@ -389,7 +390,7 @@ class Loader:
                 for name, value in (
                     ("school_class_id", school_class.pk),
                     ("school_id", school_class.school_id),
-                    ("band", plan["band"]),
+                    ("group", plan["group"]),
                     ("expected", pupils),
                     ("started_by_id", None),
                 ):
@@ -399,7 +400,7 @@ class Loader:
                 ]
                 for day, lesson, moment, n in sessions:
                     row = list(base)
-                    question_set = gen.question_set(plan["band"], moment)
+                    question_set = gen.question_set(plan["group"], moment)
                     minutes = 8 * 60 + 30 + 15 * rng.randrange(0, 23)
                     opened = datetime.datetime.combine(
                         day, datetime.time(minutes // 60, minutes % 60), tzinfo=zone

@@ -125,7 +125,7 @@ def bare_sessions(concurrency):
             school_class=school_class,
             school_id=school_class.school_id,
             municipality_id=school_class.school.municipality_id,
-            band=school_class.youngest_band(),
+            group=school_class.youngest_group(),
             week=clock.week_of(clock.today()),
             moment="standalone",
             question_set="standard",

@@ -54,7 +54,7 @@ def half_of(month):
 
 def atoms():
     """{atom: [true counts, shown counts, classes, key sums]} of the regional
-    coordinator's scope: ended check-ins of completed weeks, by school, band, week, lesson
+    coordinator's scope: ended check-ins of completed weeks, by school, group, week, lesson
     and moment."""
     from schools.clock import last_complete_week
     from schools.models import CheckInSession
@@ -67,7 +67,7 @@ def atoms():
         .values_list(
             "school_id",
             "municipality_id",
-            "band",
+            "group",
             "week",
             "lesson_id",
             "moment",

@@ -190,7 +190,7 @@ def counted_session(
         school_class=school_class,
         school_id=school_class.school_id,
         municipality_id=school_class.school.municipality_id,
-        band=school_class.youngest_band(),
+        group=school_class.youngest_group(),
         week=week,
         lesson=lesson,
         moment=moment,
@@ -229,7 +229,7 @@ def add_delivery(school_class, lesson, day):
         school_class=school_class,
         school_id=school_class.school_id,
         municipality_id=school_class.school.municipality_id,
-        band=school_class.youngest_band(),
+        group=school_class.youngest_group(),
         lesson=lesson,
         delivered_on=day,
         week=clock.week_of(day),
@@ -251,10 +251,10 @@ def shown(session, question="mood"):
 
 
 def atom_key(session):
-    """The coordinator's atom a check-in is in: school x band x week x lesson x moment."""
+    """The coordinator's atom a check-in is in: school x group x week x lesson x moment."""
     return (
         session.school_id,
-        session.band,
+        session.group,
         session.week,
         session.lesson_id,
         session.moment,

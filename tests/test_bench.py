@@ -49,7 +49,9 @@ def test_bench_parallel_class_follows_its_leader():
         (d, lesson, m) for d, lesson, m, _n in led
     }
     assert data.class_plan("region", 1)["leader"] == 0
-    assert data.class_plan("region", 1)["band"] == data.class_plan("region", 0)["band"]
+    assert (
+        data.class_plan("region", 1)["group"] == data.class_plan("region", 0)["group"]
+    )
 
 
 def test_bench_halves_of_the_school_year():

@@ -292,12 +292,12 @@ def _store(rng, planned, class_effect):
         if key not in day_effect:
             day_effect[key] = class_effect[key[0]] + rng.gauss(0, 0.15)
         if school_class.pk not in bands:
-            bands[school_class.pk] = school_class.youngest_band()
+            bands[school_class.pk] = school_class.youngest_group()
         where = {
             "school_class": school_class,
             "school_id": school_class.school_id,
             "municipality_id": school_class.school.municipality_id,
-            "band": bands[school_class.pk],
+            "group": bands[school_class.pk],
         }
         session = CheckInSession(
             **where,

@@ -61,7 +61,7 @@ def questions_for(*, school_class, moment):
     codes = set(school_class.groups.values_list("code", flat=True))
     if "groep-1-2" in codes:
         return QuestionSet.YOUNG
-    # The ladder is for groep 6 and up; a 5-6 band is the youngest that may include them.
+    # The ladder is for groep 6 and up; a 5-6 group is the youngest that may include them.
     if (
         moment in (Moment.SERIES_START, Moment.SERIES_END)
         and codes
@@ -85,7 +85,7 @@ def close_expired_sessions(*, now=None):
 
 def start_session(*, school_class, started_by, moment, lesson=None):
     """Open a check-in for a class, with a join code unique among open sessions. It keeps
-    where it counts (school, municipality, band, week) as they are today. A session for a
+    where it counts (school, municipality, group, week) as they are today. A session for a
     lesson also records that the lesson was given to the class today."""
     if moment not in Moment.values:
         raise ValidationError({"moment": _("Choose a moment.")})
@@ -100,7 +100,7 @@ def start_session(*, school_class, started_by, moment, lesson=None):
         "school_class": school_class,
         "school_id": school_class.school_id,
         "municipality_id": school_class.school.municipality_id,
-        "band": school_class.youngest_band(),
+        "group": school_class.youngest_group(),
     }
     for _attempt in range(20):
         try:

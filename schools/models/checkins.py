@@ -131,7 +131,7 @@ class CheckInSession(AnswerCounts, KeySums):
     """One check-in of one class, and its answers as counts: how many answered (`n`) and
     how many gave each value. There is no row per answer, so nothing stored orders or links
     the answers of a session. The session also keeps where it counts (school, municipality,
-    band and week, as they were when it was opened), so moving a class or a school later
+    group and week, as they were when it was opened), so moving a class or a school later
     never moves published figures."""
 
     school_class = models.ForeignKey(
@@ -149,7 +149,7 @@ class CheckInSession(AnswerCounts, KeySums):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    band = models.CharField(_("group band"), max_length=12)
+    group = models.CharField(_("group"), max_length=12)
     week = models.DateField(_("week"), help_text=_("The Monday of its week."))
     lesson = models.ForeignKey(
         "lessons.LessonPage",
@@ -247,7 +247,7 @@ class LessonDelivery(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    band = models.CharField(_("group band"), max_length=12)
+    group = models.CharField(_("group"), max_length=12)
     lesson = models.ForeignKey(
         "lessons.LessonPage",
         verbose_name=_("lesson"),

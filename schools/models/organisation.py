@@ -226,9 +226,9 @@ class SchoolClass(models.Model):
     def __str__(self):
         return f"{self.name} · {self.school}"
 
-    def youngest_band(self):
-        """The band a class counts in. A combination class counts in its youngest band:
-        one band per class keeps the bands' totals additive."""
+    def youngest_group(self):
+        """The group a class counts in. A combination class counts in its youngest
+        group: one group per class keeps the groups' totals additive."""
         return (
             self.groups.order_by("order").values_list("code", flat=True).first() or ""
         )

@@ -19,7 +19,7 @@ class ResultRollup(AnswerCounts):
         Municipality, null=True, on_delete=models.CASCADE, related_name="+"
     )
     week = models.DateField()
-    band = models.CharField(max_length=12, null=True)  # noqa: DJ001 (NULL: not kept at this level)
+    group = models.CharField(max_length=12, null=True)  # noqa: DJ001 (NULL: not kept at this level)
     lesson_key = models.PositiveIntegerField(null=True)
     moment = models.CharField(max_length=12, null=True)  # noqa: DJ001
 

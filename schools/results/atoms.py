@@ -3,10 +3,10 @@
 - A teacher's atom is one check-in of her own classes that has ended (closed or expired).
   A check-in still open is in no figure: its counts move with every answer, so watching
   them would show each answer as it comes in.
-- A coordinator's atom is one school x band x week x lesson x moment of a completed week,
+- A coordinator's atom is one school x group x week x lesson x moment of a completed week,
   summed over the check-ins in it. The atoms of a school's week that do not count are, for
-  figures that do not split by band, lesson or moment, summed into one more atom: the
-  school week's rest (a class alone in its band still counts in its school's figures,
+  figures that do not split by group, lesson or moment, summed into one more atom: the
+  school week's rest (a class alone in its group still counts in its school's figures,
   together with other classes).
 
 Which atoms count is decided in schools.results.rules. A teacher's atom (a check-in) shows
@@ -29,7 +29,7 @@ from schools.results.perturbation import KEY_RANGE
 TEACHER_KEYS = (
     "school_class_id",
     "school_id",
-    "band",
+    "group",
     "municipality_id",
     "week",
     "lesson_key",
@@ -52,7 +52,7 @@ def conditions(viewer, filters, *, lesson="lesson_id"):
     if "school" in filters:
         condition &= Q(school_id=filters["school"])
     if "group" in filters:
-        condition &= Q(band=filters["group"])
+        condition &= Q(group=filters["group"])
     if "lesson" in filters:
         condition &= Q(**{lesson: filters["lesson"]})
     if "theme" in filters:
@@ -133,7 +133,7 @@ NEEDS = {
     "end": "week",
     "municipality": "municipality_id",
     "school": "school_id",
-    "group": "band",
+    "group": "group",
     "lesson": "lesson_key",
     "theme": "lesson_key",
     "moment": "moment",
@@ -197,13 +197,13 @@ def coordinator_atoms(
 ):
     """A coordinator's atoms that count, with their shown counts as `sum_<column>`:
     ended check-ins of completed weeks (after `after_week`, when the rollups hold the
-    weeks before), summed per school, band, week, lesson and moment: (sql, params).
+    weeks before), summed per school, group, week, lesson and moment: (sql, params).
 
     An atom is perturbed once, with its own key sum (the sum of its answers' record keys):
     the noise of a figure grows with its atoms, not with its check-ins.
 
     With `rests`, each school's week also gives its rest: the check-ins of that week whose
-    own atom does not count, summed as one more atom (band, lesson and moment empty) under
+    own atom does not count, summed as one more atom (group, lesson and moment empty) under
     the same rules. A rest is in a figure whole or not at all (schools.results.atoms
     .with_rests), so no difference of figures splits it into the atoms it is made of."""
     quote = connection.ops.quote_name

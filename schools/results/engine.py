@@ -31,7 +31,7 @@ KEY_OF = {
     "month": "week",
     "municipality": "municipality_id",
     "school": "school_id",
-    "group": "band",
+    "group": "group",
     "class": "school_class_id",
     "lesson": "lesson_key",
     "moment": "moment",

@@ -24,11 +24,11 @@ from schools.results.viewers import Viewer
 LEVELS = {
     "weeks": (("municipality_id", "week"), True),
     "school_weeks": (("school_id", "municipality_id", "week"), True),
-    "lessons": (("week", "band", "lesson_key", "moment"), False),
+    "lessons": (("week", "group", "lesson_key", "moment"), False),
     "municipalities": (("municipality_id", "week", "moment"), False),
-    "bands": (("municipality_id", "week", "band", "moment"), False),
+    "groups": (("municipality_id", "week", "group", "moment"), False),
     "atoms": (
-        ("school_id", "municipality_id", "week", "band", "lesson_key", "moment"),
+        ("school_id", "municipality_id", "week", "group", "lesson_key", "moment"),
         False,
     ),
 }

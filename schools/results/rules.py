@@ -1,7 +1,7 @@
 """The rules that decide which atoms count and how their counts are shown, in one place.
 
 - A teacher's atom (one ended check-in) counts from RESULTS_TEACHER_MIN_ANSWERS answers to
-  the question; a coordinator's (a school x band x week x lesson x moment, or a school
+  the question; a coordinator's (a school x group x week x lesson x moment, or a school
   week's rest) from RESULTS_COORDINATOR_MIN_ANSWERS answers and
   RESULTS_COORDINATOR_MIN_CLASSES classes.
   These are about how many answered, which everyone in the room can see anyway.

@@ -101,10 +101,10 @@ def test_synthetic_sessions_keep_the_rules(counts):
         school_class = session.school_class
         assert 1 <= session.n <= session.expected + CLASS_SIZE_MARGIN
         assert session.expected == school_class.pupil_count
-        assert (session.school, session.municipality, session.band) == (
+        assert (session.school, session.municipality, session.group) == (
             school_class.school,
             school_class.school.municipality,
-            school_class.youngest_band(),
+            school_class.youngest_group(),
         )
         assert session.week == clock.week_of(clock.date_of(session.opened_at))
         assert session.closed_at is not None and not session.is_open
@@ -125,7 +125,7 @@ def test_synthetic_sessions_keep_the_rules(counts):
                 lesson=session.lesson_id,
                 delivered_on=clock.date_of(session.opened_at),
                 week=session.week,
-                band=session.band,
+                group=session.group,
             ).exists()
     used = {session.question_set for session in sessions}
     assert used == {QuestionSet.YOUNG, QuestionSet.STANDARD, QuestionSet.LADDER}

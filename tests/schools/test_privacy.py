@@ -40,7 +40,7 @@ def test_a_session_holds_counts_and_nothing_that_could_identify_a_pupil():
         "school_class",
         "school",
         "municipality",
-        "band",
+        "group",
         "week",
         "lesson",
         "moment",

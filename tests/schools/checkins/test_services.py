@@ -42,7 +42,7 @@ def test_open_codes_are_unique_in_the_database(session, school_class):
             school_class=school_class,
             school=school_class.school,
             municipality=school_class.school.municipality,
-            band="groep-5-6",
+            group="groep-5-6",
             week=clock.week_of(clock.today()),
             moment=Moment.STANDALONE,
             question_set=QuestionSet.STANDARD,
@@ -106,10 +106,10 @@ def test_a_session_keeps_where_it_counts_as_it_was_when_it_was_opened(
 ):
     """Where a check-in counts is a fact of the day it was held: moving the class or its
     school later must not move its figures."""
-    assert (session.school, session.municipality, session.band, session.week) == (
+    assert (session.school, session.municipality, session.group, session.week) == (
         school_class.school,
         school_class.school.municipality,
-        "groep-5-6",  # a combination class counts in its youngest band
+        "groep-5-6",  # a combination class counts in its youngest group
         clock.week_of(clock.today()),
     )
 

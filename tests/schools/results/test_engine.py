@@ -334,7 +334,7 @@ GROUP_VALUE = {
     "week": lambda s: s.week.isoformat(),
     "municipality": lambda s: s.municipality.slug,
     "school": lambda s: s.school_id,
-    "group": lambda s: s.band,
+    "group": lambda s: s.group,
     "moment": lambda s: s.moment,
 }
 
@@ -551,7 +551,7 @@ def test_refreshing_is_idempotent_and_incremental_equals_full(region):
     def snapshot():
         return sorted(
             ResultRollup.objects.values_list(
-                "level", "question", "municipality_id", "week", "band", "moment", "n"
+                "level", "question", "municipality_id", "week", "group", "moment", "n"
             ),
             key=str,
         )

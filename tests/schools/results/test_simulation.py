@@ -54,7 +54,7 @@ def _session(school_class, counts, week, rng):
         school_class=school_class,
         school_id=school_class.school_id,
         municipality_id=school_class.school.municipality_id,
-        band="groep-7-8",
+        group="groep-7-8",
         week=week,
         moment="standalone",
         question_set=QuestionSet.STANDARD,
@@ -217,7 +217,9 @@ def test_her_second_class_in_another_group_gives_her_nothing_more(planted):
 
     together = school_weeks()
     assert len(together) > len(planted) / 2
-    CheckInSession.objects.filter(school_class__name="groep 8").update(band="groep-5-6")
+    CheckInSession.objects.filter(school_class__name="groep 8").update(
+        group="groep-5-6"
+    )
     assert school_weeks() == together
     assert (
         _cells(
