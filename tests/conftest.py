@@ -160,3 +160,37 @@ def migrated_rows(django_db_setup, django_db_blocker):
 @pytest.fixture
 def live_db(migrated_rows, live_server, django_db_serialized_rollback):
     """Committed rows the live server can see, starting from what the migrations made."""
+
+
+REDIS_FOR_TESTS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(params=["local memory", "redis"])
+def shared_cache(request, settings):
+    """The cache the throttles count in: local memory (a laptop) and Redis (production,
+    shared by every app server; its own database here). CI has Redis: there, a missing
+    Redis fails the test instead of skipping it."""
+    import os
+
+    from django.core.cache import cache
+
+    if request.param == "redis":
+        import redis
+
+        try:
+            redis.Redis.from_url(REDIS_FOR_TESTS, socket_connect_timeout=1).ping()
+        except redis.RedisError:
+            if os.environ.get("CI"):
+                pytest.fail("Redis is not running on 127.0.0.1:6379")
+            pytest.skip("no Redis on 127.0.0.1:6379 (CI has it)")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_FOR_TESTS,
+                "KEY_PREFIX": "test",
+            }
+        }
+    cache.clear()
+    yield request.param
+    cache.clear()
+

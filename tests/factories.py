@@ -341,3 +341,14 @@ def units_for_coordinators(sessions, question="mood", **rule):
         if counts_for_coordinators(rest, question, **rule)
     ]
     return units
+
+
+def cache_keys():
+    """Every key in the shared cache, as text."""
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    if hasattr(backend, "_cache") and isinstance(backend._cache, dict):
+        return [str(key) for key in backend._cache]
+    client = backend._cache.get_client()
+    return [key.decode() for key in client.keys("*")]
