@@ -347,8 +347,10 @@ SPECTACULAR_SETTINGS = {
         "by at most the "
         "`perturbation.max_deviation` in the response, and counts of 1 up to "
         "`perturbation.small` are never shown as such. Coordinators see completed weeks "
-        "only, from `threshold` answers in at least two classes; teachers see their own "
-        "closed check-ins."
+        "only, from `threshold` answers in at least two classes; the building blocks of "
+        "a school's week that do not count so are added up as one more, which counts in "
+        "figures by school, municipality, week or month only (so figures per group, "
+        "lesson or moment can add up to less). Teachers see their own closed check-ins."
     ),
     "VERSION": "1.1",  # what changed: docs/api.md
     "SERVE_INCLUDE_SCHEMA": False,
