@@ -193,4 +193,3 @@ def shared_cache(request, settings):
     cache.clear()
     yield request.param
     cache.clear()
-
