@@ -10,7 +10,8 @@ import pytest
 
 from bench import data, utility
 
-SCRIPTS = ["common", "data", "dashboard", "failure", "ingest", "load", "results"]
+SCRIPTS = ["common", "data", "dashboard", "failure", "ingest", "ingest_client"]
+SCRIPTS += ["load", "results"]
 SCRIPTS += ["rush", "site", "utility"]
 
 
