@@ -352,3 +352,12 @@ def cache_keys():
         return [str(key) for key in backend._cache]
     client = backend._cache.get_client()
     return [key.decode() for key in client.keys("*")]
+
+
+def shown_on_the_board(html):
+    """The board's HTML without its folded speaker notes: what the class sees."""
+    import re
+
+    folded = re.findall(r'<details class="speaker-notes" data-notes>', html)
+    assert len(folded) == html.count("<details"), "notes are folded (no open attribute)"
+    return re.sub(r"<details.*?</details>", "", html, flags=re.S)

@@ -73,11 +73,17 @@ def test_teacher_finds_presents_and_prints_a_lesson(page, site_url, screenshot):
     page.keyboard.press("Space")
     expect(page.get_by_role("heading", name="Kringgesprek")).to_be_visible()
     expect(page.get_by_role("timer")).to_have_text("10:00")
-    expect(page.get_by_text("Alleen voor de juf")).to_have_count(0)
+    # The teacher's notes are hers: folded away on the board, there when she opens them.
+    expect(page.get_by_text("Alleen voor de juf")).to_be_hidden()
+    page.locator("[data-slide]:not([hidden])").get_by_text(
+        "Voor de leerkracht", exact=True
+    ).click()
+    expect(page.get_by_text("Alleen voor de juf")).to_be_visible()
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name="Dankkaartje")).to_be_visible()
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_role("heading", name="Kringgesprek")).to_be_visible()
+    expect(page.get_by_text("Alleen voor de juf")).to_be_hidden()  # folded again
     screenshot("presentation")
     page.keyboard.press("Escape")
     expect(page).to_have_url(f"{site_url}/lessen/kring/")

@@ -68,6 +68,8 @@ def test_activity_blocks_render_their_content(name, db):
 
 
 def test_step_block_shows_note_on_the_page_but_not_on_the_board(db):
+    from tests.factories import shown_on_the_board
+
     block = blocks.StepBlock()
     value = block.to_python(
         {
@@ -88,7 +90,11 @@ def test_step_block_shows_note_on_the_page_but_not_on_the_board(db):
         and "Let op stille kinderen." in page_html
     )
     assert "tweetallen" in page_html.lower() or "pairs" in page_html
-    assert "Let op stille kinderen." not in board_html
+    # On the board the script and the tip are the teacher's: folded, out of the class's sight.
+    assert "Let op stille kinderen." in board_html and "Doe mee." in board_html
+    shown = shown_on_the_board(board_html)
+    assert "Let op stille kinderen." not in shown and "Doe mee." not in shown
+    assert "Kring" in shown and "10 min" in shown
 
 
 def test_image_block_renders_alt_text_and_caption(db):

@@ -56,6 +56,8 @@
             slide.hidden = i !== current;
             slide.setAttribute("aria-current", i === current ? "true" : "false");
         });
+        // A new slide starts with the teacher's notes folded: the class sees the slide.
+        document.querySelectorAll("[data-notes][open]").forEach((notes) => { notes.open = false; });
         progress.textContent = words.slide(current + 1, slides.length);
         fill.style.width = `${((current + 1) / slides.length) * 100}%`;
         prev.disabled = current === 0;
