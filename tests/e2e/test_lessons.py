@@ -113,4 +113,10 @@ def test_presentation_mode_respects_reduced_motion_and_touch(page, site_url, bro
     expect(board.locator("[data-progress]")).to_have_text("Dia 1 van 3")
     board.get_by_role("button", name="Volgende").click()
     expect(board.get_by_role("heading", name="Een")).to_be_visible()
+    # In English the controls are English and marked so; the lesson stays Dutch, marked nl.
+    board.goto(site_url + "/en/lessen/veeg/klas/")
+    assert board.evaluate("document.documentElement.lang") == "en"
+    expect(board.locator("[data-progress]")).to_have_text("Slide 1 of 3")
+    expect(board.get_by_role("button", name="Next")).to_be_visible()
+    assert board.locator("[data-deck]").get_attribute("lang") == "nl"
     context.close()
