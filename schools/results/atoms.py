@@ -125,8 +125,9 @@ def teacher_atoms(viewer, filters, columns, *, now=None):
     return sql, [*params, rules.min_answers(viewer)]
 
 
-# The column of the atoms each grouping and filter needs.
-NEEDS = {
+# The atoms' column each grouping and filter reads (a month is merged from weeks; a theme
+# is its lessons').
+COLUMN_OF = {
     "week": "week",
     "month": "week",
     "start": "week",
@@ -134,6 +135,7 @@ NEEDS = {
     "municipality": "municipality_id",
     "school": "school_id",
     "group": "group",
+    "class": "school_class_id",
     "lesson": "lesson_key",
     "theme": "lesson_key",
     "moment": "moment",
@@ -145,7 +147,7 @@ REST_KEYS = ("school_id", "municipality_id", "week")
 def needed(viewer, group_by, filters):
     """The atoms' columns a query groups or filters on (a municipality's coordinator
     always filters on hers)."""
-    columns = {NEEDS[name] for name in (*group_by, *filters)}
+    columns = {COLUMN_OF[name] for name in (*group_by, *filters)}
     if viewer.municipality_id is not None:
         columns.add("municipality_id")
     return columns

@@ -9,7 +9,12 @@ from django.db import connection
 from schools.clock import month_of_week
 from schools.models import SCALES, Municipality, QuestionSet, answer_columns
 from schools.results import perturbation
-from schools.results.atoms import coordinator_atoms, teacher_atoms, with_rests
+from schools.results.atoms import (
+    COLUMN_OF,
+    coordinator_atoms,
+    teacher_atoms,
+    with_rests,
+)
 from schools.results.filters import (
     FILTERS,
     TEACHER_FILTERS,
@@ -25,18 +30,6 @@ QUESTIONS = {
     QuestionSet.LADDER: ["ladder"],
 }
 POSITIVE = {"mood": {4, 5}, "ladder": {7, 8, 9, 10}}
-# Where each grouping's value comes from in the atoms (months are merged from weeks).
-KEY_OF = {
-    "week": "week",
-    "month": "week",
-    "municipality": "municipality_id",
-    "school": "school_id",
-    "group": "group",
-    "class": "school_class_id",
-    "lesson": "lesson_key",
-    "moment": "moment",
-    "theme": "lesson_key",
-}
 
 
 def cell(counts, *, scale, question=None):
@@ -94,7 +87,7 @@ def _grouped_sums(parts, group_by, columns):
     from lessons.models import LessonPage, Theme
 
     quote = connection.ops.quote_name
-    needed = list(dict.fromkeys(KEY_OF[name] for name in group_by))
+    needed = list(dict.fromkeys(COLUMN_OF[name] for name in group_by))
     selects, params = [], []
     for inner, inner_params in parts:
         selected = [f"src.{quote(key)}" for key in needed]
@@ -102,7 +95,9 @@ def _grouped_sums(parts, group_by, columns):
         selects.append(f"SELECT {', '.join(selected)} FROM ({inner}) src")  # noqa: S608 (names quoted)
         params.extend(inner_params)
     keys = [
-        f"theme.{quote('slug')}" if name == "theme" else f"atoms.{quote(KEY_OF[name])}"
+        f"theme.{quote('slug')}"
+        if name == "theme"
+        else f"atoms.{quote(COLUMN_OF[name])}"
         for name in group_by
     ]
     sums = [f"SUM(atoms.{quote('sum_' + column)})" for column in columns]
