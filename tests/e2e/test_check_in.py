@@ -90,7 +90,9 @@ def test_a_class_checks_in_and_the_teacher_sees_the_result(browser, site_url):
     expect(board.get_by_role("heading", name="Hoe voel jij je nu?")).to_be_visible()
     board.get_by_role("button", name="Start de check-in").click()
     expect(board.get_by_text("0 van 6 beantwoord")).to_be_visible()
-    code = CheckInSession.objects.get().code
+    started = CheckInSession.objects.get()
+    code = started.code
+    assert started.moment == "lesson_start"  # the slide's check-in point, as it is named
     expect(board.locator(".live__code")).to_have_text(code)
     board.screenshot(path=str(_shots() / "check-in-board.png"), full_page=True)
 
