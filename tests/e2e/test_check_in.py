@@ -92,7 +92,7 @@ def test_a_class_checks_in_and_the_teacher_sees_the_result(browser, site_url):
     expect(board.get_by_text("0 van 6 beantwoord")).to_be_visible()
     started = CheckInSession.objects.get()
     code = started.code
-    assert started.moment == "lesson_start"  # the slide's check-in point, as it is named
+    assert started.moment == "lesson_start"  # the slide's own check-in point
     expect(board.locator(".live__code")).to_have_text(code)
     board.screenshot(path=str(_shots() / "check-in-board.png"), full_page=True)
 
