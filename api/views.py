@@ -217,7 +217,7 @@ class _ResultsView(NoEmptyParameters, APIView):
 
 def stream_csv(rows, filename):
     response = StreamingHttpResponse(
-        results.csv_lines([("", rows)]), content_type="text/csv; charset=utf-8"
+        results.csv_lines(rows), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

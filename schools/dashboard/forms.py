@@ -138,6 +138,6 @@ class DashboardFilters(forms.Form):
                     value if name != "school" else value, value
                 )
             elif isinstance(value, datetime.date):
-                value = formats.date_format(value, "j F Y")
+                value = formats.date_format(value, "DATE_FORMAT")
             parts.append(f"{bound.label}: {value}")
         return parts

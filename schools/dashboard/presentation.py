@@ -11,16 +11,20 @@ from django.utils.translation import ngettext
 
 from lessons.models import GroupBand, LessonPage, Theme
 from schools.checkins import questions
-from schools.models import Moment, Municipality
+from schools.models import Moment, Municipality, School
 
 # The words the pupils see under the faces.
 FACES = {face["value"]: face["label"] for face in questions.FACES}
 
 
 def names_for(viewer):
-    """The names the tables show for slugs and ids."""
+    """The names the tables show for slugs and ids (the schools of her scope)."""
+    schools = School.objects.all()
+    if viewer.municipality_id is not None:
+        schools = schools.filter(municipality_id=viewer.municipality_id)
     return {
         "municipality": dict(Municipality.objects.values_list("slug", "name")),
+        "school": dict(schools.values_list("pk", "name")),
         "theme": dict(Theme.objects.values_list("slug", "name")),
         "lesson": dict(LessonPage.objects.values_list("pk", "title")),
         "group": {band.code: str(band) for band in GroupBand.objects.all()},
@@ -28,14 +32,16 @@ def names_for(viewer):
     }
 
 
-def _label(name, value, names):
+def label_for(name, value, names):
     if value is None:
         return str(_("no lesson")) if name == "lesson" else str(_("none"))
     if name in ("week", "month"):
         day = datetime.date.fromisoformat(value)
         if name == "month":
             return formats.date_format(day, "F Y")
-        return str(_("week of %(day)s") % {"day": formats.date_format(day, "j M Y")})
+        return str(
+            _("week of %(day)s") % {"day": formats.date_format(day, "DATE_FORMAT")}
+        )
     return str(names.get(name, {}).get(value, value))
 
 
@@ -81,7 +87,7 @@ def present(section, names):
         return _present_before_after(section, names)
     key = section.group_by[0]
     header = [
-        str(_("Period")) if key in ("week", "month") else _group_title(key),
+        str(_("Period")) if key in ("week", "month") else group_title(key),
         str(_("Answers")),
         *(f"{value} · {FACES[value]}" for value in FACES),
         str(_("Happy or very happy")),
@@ -89,7 +95,7 @@ def present(section, names):
     body = []
     labels, positive, stacks = [], [], {value: [] for value in FACES}
     for row in section.rows:
-        label = _label(key, row.get(key), names)
+        label = label_for(key, row.get(key), names)
         labels.append(label)
         if row["suppressed"]:
             body.append([label, {"too_few": True, "span": len(header) - 1}])
@@ -123,10 +129,11 @@ def present(section, names):
     section.summary = _summary(labels, positive, time=key in ("week", "month"))
 
 
-def _group_title(key):
+def group_title(key):
     return {
         "group": _("Group"),
         "municipality": _("Municipality"),
+        "school": _("School"),
         "theme": _("Theme"),
         "lesson": _("Lesson"),
         "moment": _("Moment"),
@@ -198,10 +205,10 @@ def _present_before_after(section, names):
     key = section.group_by[0] if section.group_by[0] != "moment" else None
     pairs = {}
     for row in section.rows:
-        label = _label(key, row.get(key), names) if key else str(_("All lessons"))
+        label = label_for(key, row.get(key), names) if key else str(_("All lessons"))
         pairs.setdefault(label, {})[row["moment"]] = row
     header = [
-        _group_title(key) if key else "",
+        group_title(key) if key else "",
         str(_("Start: answers")),
         str(_("Start: happy")),
         str(_("End: answers")),
@@ -284,7 +291,7 @@ def _present_participation(section, names):
     ]
     body, labels = [], []
     for row in section.rows:
-        label = _label(per, row[per], names)
+        label = label_for(per, row[per], names)
         labels.append(label)
         body.append(
             [

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from schools import clock, results
+from schools import results
 from schools.dashboard.presentation import names_for, present, table_rows
 from schools.models import Moment
 
@@ -120,6 +120,21 @@ def build(viewer, form, *, state=None):
             filters,
         ),
     ]
+    if not viewer.is_teacher:
+        sections.append(
+            Section(
+                "by_school",
+                _("Per school"),
+                "results",
+                ["school"],
+                filters,
+                intro=_(
+                    "The schools side by side. A school is shown once it has enough "
+                    "answers from enough classes; otherwise its row says “too few "
+                    "answers”."
+                ),
+            )
+        )
     if not viewer.is_teacher and viewer.municipality_id is None:
         sections.append(
             Section(
@@ -146,40 +161,3 @@ def build(viewer, form, *, state=None):
             )["results"]
         present(section, names)
     return sections
-
-
-# --- Exports: the sections' rows, written by the one export writer (schools.results).
-
-
-def csv_lines(sections, *, described):
-    """The CSV, line by line (for a streaming response): a `section` column, then the
-    rows as the API's CSV has them."""
-    return results.csv_lines(
-        [(section.key, section.rows) for section in sections], label="section"
-    )
-
-
-def xlsx_file(sections, *, title, described, viewer, target):
-    """A workbook: a sheet with the filters and the rules, then one sheet per section."""
-    rules = results.rules_in_force()
-    about = [
-        title,
-        [str(_("Made on")), clock.today().isoformat()],
-        *(described or [str(_("No filters"))]),
-        str(_("Too few answers: the row shows no figures (privacy).")),
-        *([] if viewer.is_teacher else [str(ALONE_IN_GROUP)]),
-        str(
-            _(
-                "All figures are changed a little, so that no answer can be traced "
-                "(the cell key method): each count of a check-in, or for coordinators "
-                "of a school's group in one week, lesson and moment, is off by at most "
-                "%(most)s, and 1 to %(small)s answers are never shown as such."
-            )
-            % {"most": rules["max_deviation"], "small": rules["small"]}
-        ),
-    ]
-    results.xlsx_file(
-        [(section.key, section.rows) for section in sections],
-        about=[str(line) if not isinstance(line, list) else line for line in about],
-        target=target,
-    )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from schools import clock, results
+from schools.dashboard import exports
 from schools.dashboard import sections as dashboard
 from schools.dashboard.forms import DashboardFilters
 
@@ -36,6 +37,7 @@ def _context(request):
         raise NoResults
     form = DashboardFilters(request.GET, viewer=viewer)
     valid = form.is_valid()
+    through_week = None if viewer.is_teacher else results.last_complete_week()
     state = results.rollup_state()
     sections = dashboard.build(viewer, form, state=state) if valid else []
     query = request.GET.urlencode()
@@ -46,7 +48,10 @@ def _context(request):
         "sections": sections,
         "query": query,
         "described": form.described() if valid else [],
-        "through_week": None if viewer.is_teacher else results.last_complete_week(),
+        "through_week": through_week,
+        # The week under way counts once it is over (for coordinators; teachers see each
+        # check-in once it is closed).
+        "running_week": None if viewer.is_teacher else clock.week_of(clock.today()),
         "rollups_refreshed": state.refreshed_at if state else None,
         "threshold": viewer.threshold,
         "rules": {**results.rules_in_force(), "viewer_is_teacher": viewer.is_teacher},
@@ -89,7 +94,7 @@ def export_csv(request):
     if not context["valid"]:
         return dashboard_view(request)
     response = StreamingHttpResponse(
-        dashboard.csv_lines(context["sections"], described=context["described"]),
+        exports.csv_lines(context["sections"], viewer=context["viewer"]),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
@@ -103,7 +108,7 @@ def export_xlsx(request):
     if not context["valid"]:
         return dashboard_view(request)
     target = tempfile.TemporaryFile()
-    dashboard.xlsx_file(
+    exports.xlsx_file(
         context["sections"],
         title=_("Lessons in happiness: results"),
         described=context["described"],

@@ -11,7 +11,14 @@ exports and the API, for teachers and coordinators alike.
 
 from schools.clock import last_complete_week
 from schools.results.engine import POSITIVE, QUESTIONS, cell, results, session_results
-from schools.results.exports import csv_lines, flat_columns, flat_row, xlsx_file
+from schools.results.exports import (
+    Column,
+    csv_lines,
+    flat_columns,
+    flat_row,
+    people_csv_lines,
+    people_xlsx_file,
+)
 from schools.results.filters import FILTERS, ResultsError, parse_filters
 from schools.results.participation import participation
 from schools.results.perturbation import parameters as perturbation_parameters
@@ -34,6 +41,7 @@ __all__ = [
     "Viewer",
     "ViewerKind",
     "cell",
+    "Column",
     "csv_lines",
     "flat_columns",
     "flat_row",
@@ -48,5 +56,6 @@ __all__ = [
     "session_results",
     "viewer_for",
     "viewer_for_request",
-    "xlsx_file",
+    "people_csv_lines",
+    "people_xlsx_file",
 ]

@@ -1,8 +1,14 @@
 """The one export writer: result rows as flat columns, as CSV (streamed line by line) or
-as an XLSX workbook, for the API's `?format=csv` and the dashboard's exports alike."""
+as an XLSX workbook. Two audiences: programs get the API's rows as they are (`?format=csv`:
+commas, the API's names and ids); people get the dashboard's exports in their own language
+(headers in words, titles, dates and numbers as they write them, typed workbook cells).
+docs/api.md and docs/decisions.md say why."""
 
 import csv
 import io
+from dataclasses import dataclass
+
+from django.utils import formats
 
 
 def flat_row(row):
@@ -21,13 +27,10 @@ def flat_columns(rows):
     return list(dict.fromkeys(name for row in rows for name in flat_row(row)))
 
 
-def csv_lines(tables, *, label=None):
-    """CSV text, one line at a time (for a streaming response), of `tables`: (key, rows)
-    pairs. With `label`, a first column of that name holds each row's table key."""
-    tables = [(key, list(rows)) for key, rows in tables]
-    columns = flat_columns(row for _key, rows in tables for row in rows)
-    if label:
-        columns = [label, *columns]
+def csv_lines(rows):
+    """The API's CSV text of result rows, one line at a time (for a streaming response)."""
+    rows = list(rows)
+    columns = flat_columns(rows)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
 
@@ -39,27 +42,97 @@ def csv_lines(tables, *, label=None):
 
     writer.writeheader()
     yield flush()
-    for key, rows in tables:
+    for row in rows:
+        writer.writerow(flat_row(row))
+        yield flush()
+
+
+# --- Exports for people: typed columns, in the reader's language.
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an export for people: its key in the rows, its header and its kind
+    of value: "text", "date" (a day), "month" (its first day), "whole", "percent" (a
+    whole percentage) or "decimal"."""
+
+    key: str
+    header: str
+    kind: str = "text"
+
+
+# The workbook's cell formats per kind (Excel shows them in its own language).
+XLSX_FORMATS = {
+    "date": "d-m-yyyy",
+    "month": "mmmm yyyy",
+    "whole": "#,##0",
+    "percent": '0"%"',
+    "decimal": "0.00",
+}
+
+
+def _as_text(value, kind):
+    """A value as the reader's language writes it in a spreadsheet: in Dutch 1-12-2026,
+    december 2026 and 3,25 (Dutch Excel reads these as a date and a number)."""
+    if value is None or value == "":
+        return ""
+    if kind == "date":
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if kind == "month":
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    if kind in ("whole", "percent", "decimal"):
+        return formats.number_format(value, decimal_pos=2 if kind == "decimal" else 0)
+    return str(value)
+
+
+def people_csv_lines(tables):
+    """CSV for a spreadsheet in the reader's language, one line at a time: a byte order
+    mark first (so Excel reads UTF-8), and `;` between the columns where the decimal
+    separator is a comma (as Dutch Excel expects; a `,` otherwise). `tables` are
+    (columns, rows) pairs with typed values; the header is every column once."""
+    columns = list(
+        {column.key: column for cols, _rows in tables for column in cols}.values()
+    )
+    comma_decimals = formats.get_format("DECIMAL_SEPARATOR") == ","
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if comma_decimals else ",")
+
+    def flush():
+        value = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return value
+
+    writer.writerow([column.header for column in columns])
+    yield "\ufeff" + flush()
+    for _cols, rows in tables:
         for row in rows:
-            writer.writerow({label: key, **flat_row(row)} if label else flat_row(row))
+            writer.writerow(
+                [_as_text(row.get(column.key), column.kind) for column in columns]
+            )
             yield flush()
 
 
-def xlsx_file(tables, *, about, target):
-    """A workbook: a first sheet with the lines of `about`, then one sheet per (key, rows)
-    table with its rows."""
+def people_xlsx_file(sheets, *, about, target):
+    """A workbook: a first sheet with the lines of `about`, then one sheet per (title,
+    columns, rows), its cells typed (dates as dates, counts as numbers)."""
     from django.utils.translation import gettext as _
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("About"))
+    sheet = workbook.create_sheet(_("About this file"))
     for line in about:
         sheet.append(line if isinstance(line, list) else [line])
-    for key, rows in tables:
-        sheet = workbook.create_sheet(key[:31])
-        columns = flat_columns(rows)
-        sheet.append(columns)
+    for title, columns, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        sheet.append([column.header for column in columns])
         for row in rows:
-            flat = flat_row(row)
-            sheet.append([flat.get(name) for name in columns])
+            cells = []
+            for column in columns:
+                cell = WriteOnlyCell(sheet, value=row.get(column.key))
+                if column.kind in XLSX_FORMATS:
+                    cell.number_format = XLSX_FORMATS[column.kind]
+                cells.append(cell)
+            sheet.append(cells)
     workbook.save(target)

@@ -1,9 +1,7 @@
 """The regional coordinator signs in, filters the dashboard on a municipality and a period,
 sees the charts drawn, and downloads the CSV of exactly what is on screen."""
 
-import csv
 import datetime
-import io
 
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
@@ -17,6 +15,7 @@ from tests.factories import (
     UserFactory,
     add_check_in,
 )
+from tests.schools.dashboard.rows import as_dutch_excel
 
 
 def pilot_data():
@@ -85,17 +84,38 @@ def test_a_coordinator_filters_the_dashboard_and_downloads_the_csv(
         page.get_by_role("link", name="Download CSV").click()
     download = download_info.value
     assert download.suggested_filename.startswith("resultaten-")
-    rows = list(
-        csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read()))
-    )
-    weeks = [row for row in rows if row["section"] == "over_time"]
-    assert [row["week"] for row in weeks] == [
-        (MONDAY + datetime.timedelta(weeks=week)).isoformat() for week in range(1, 5)
+    # Opened as Dutch Excel opens it: columns, Dutch headers, names, day-month-year.
+    with open(download.path(), "rb") as file:
+        rows = as_dutch_excel(file.read())
+    weeks = [
+        row
+        for row in rows
+        if row["Onderdeel"] == "Hoe leerlingen zich voelen in de loop van de tijd"
+    ]
+    assert [row["Week (vanaf maandag)"] for row in weeks] == [
+        (MONDAY + datetime.timedelta(weeks=week)).strftime("%-d-%-m-%Y")
+        for week in range(1, 5)
     ]
     # Den Helder: 2 schools x 2 bands x 2 classes, about 33-36 answers each, per week.
     shown = [row.text_content() for row in table.locator("tbody tr").all()]
     for row, text in zip(weeks, shown, strict=True):
-        assert row["n"] in text.replace(".", "")
-    assert {
-        row["municipality"] for row in rows if row["section"] == "by_municipality"
-    } == {"den-helder"}
+        assert row["Antwoorden"] in text.replace(".", "")
+    assert {row["Gemeente"] for row in rows if row["Onderdeel"] == "Per gemeente"} == {
+        "Den Helder"
+    }
+
+    # The overview comes first; a section folds away by its heading, and opens again.
+    expect(page.locator(".results-overview")).to_contain_text(
+        "Deze week telt nog niet mee."
+    )
+    fold = page.get_by_role("button", name="Per gemeente")
+    expect(fold).to_have_attribute("aria-expanded", "true")
+    fold.click()
+    expect(fold).to_have_attribute("aria-expanded", "false")
+    expect(by_municipality.get_by_role("table")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Per gemeente", level=2)).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator(".results-overview").scroll_into_view_if_needed()
+    screenshot("dashboard-overview")
+    fold.press("Enter")
+    expect(by_municipality.get_by_role("table")).to_be_visible()

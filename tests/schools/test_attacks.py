@@ -101,8 +101,11 @@ def _plain(html):
 
 
 def _answers_only(csv):
-    """The dashboard export without its activity rows (check-ins held may change)."""
-    return [line for line in csv.splitlines() if not line.startswith(b"participation,")]
+    """The dashboard export without its activity rows (check-ins held may change); the
+    export is written for Dutch Excel, so its part ("Onderdeel") is "Deelname"."""
+    lines = csv.splitlines()
+    assert lines[0].startswith("\ufeffOnderdeel;".encode())
+    return [line for line in lines if not line.startswith(b"Deelname;")]
 
 
 def everything_she_reads(client, school_class, session=None):
@@ -336,8 +339,12 @@ def test_a_far_east_profile_time_zone_does_not_end_the_week_early(pilot):
     with mock.patch("django.utils.timezone.now", return_value=sunday_evening):
         exported = body(client.get("/admin/resultaten/export.csv?per=week")).decode()
         page = client.get("/admin/resultaten/").content.decode()
-    assert str(running - datetime.timedelta(weeks=1)) in exported
-    assert str(running) not in exported
+
+    def dutch(day):  # as the export writes a week: day-month-year
+        return f";{day.day}-{day.month}-{day.year};"
+
+    assert dutch(running - datetime.timedelta(weeks=1)) in exported
+    assert dutch(running) not in exported
     assert "16 november 2026" in page  # "figures up to the week of 16 November"
 
 

@@ -1,3 +1,27 @@
+/* Sections that fold: each section's heading becomes a button that shows or hides the
+   section (the disclosure pattern: the heading stays a heading, the button says whether it
+   is open). Without JavaScript every section is simply shown. */
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-fold]").forEach(function (section) {
+    var heading = section.querySelector("h2");
+    var body = section.querySelector("[data-fold-body]");
+    if (!heading || !body) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "results-fold";
+    button.setAttribute("aria-expanded", "true");
+    button.setAttribute("aria-controls", body.id);
+    while (heading.firstChild) button.appendChild(heading.firstChild);
+    heading.appendChild(button);
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      body.hidden = !open;
+    });
+  });
+})();
+
 /* Charts for the results dashboard, drawn by Chart.js (served from our own static files).
    The figures come from the page (json_script): this file only draws them. Every series has
    a pattern as well as a colour, so the charts read in black and white and without colour

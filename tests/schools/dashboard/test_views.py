@@ -2,111 +2,20 @@
 class page: who sees what, and that every figure is the engine's (and so the API's)."""
 
 import csv
-import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
-from openpyxl import load_workbook
 
-from schools.models import CoordinatorScope, Membership, Role
+from schools import clock
 from tests.factories import (
     MONDAY,
-    MunicipalityFactory,
-    SchoolClassFactory,
-    SchoolFactory,
-    UserFactory,
     add_check_in,
-    add_delivery,
     counted_for_coordinators,
     shown,
     shown_for_coordinators,
 )
-
-DASHBOARD = "/admin/resultaten/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
-def staff(**kwargs):
-    user = UserFactory(**kwargs)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
-
-
-@pytest.fixture
-def pilot(db, lessons):
-    """Three schools; in each band two parallel classes, so that coordinators (who never
-    see one class alone) see them; three weeks of lessons with a start and an end."""
-    den_helder, texel = (
-        MunicipalityFactory(name="Den Helder"),
-        MunicipalityFactory(name="Texel"),
-    )
-    ours, other, island = (
-        SchoolFactory(name="De Vuurtoren", municipality=den_helder),
-        SchoolFactory(name="De Duinroos", municipality=den_helder),
-        SchoolFactory(name="Het Eiland", municipality=texel),
-    )
-    classes = {}
-    for name, school, groups, label in [
-        ("ours", ours, ["groep-7-8"], "groep 7"),
-        ("ours_parallel", ours, ["groep-7-8"], "groep 8"),
-        ("ours_young", ours, ["groep-3-4"], "groep 4a"),
-        ("ours_young_parallel", ours, ["groep-3-4"], "groep 4b"),
-        ("other", other, ["groep-7-8"], "groep 8"),
-        ("other_parallel", other, ["groep-7-8"], "groep 7"),
-        ("island", island, ["groep-5-6"], "groep 6"),
-        ("island_parallel", island, ["groep-5-6"], "groep 5"),
-    ]:
-        classes[name] = SchoolClassFactory(school=school, name=label, groups=groups)
-    bedankje, ballon = lessons["bedankje"].pk, lessons["ballon"].pk
-    sessions = []
-    for week in range(3):
-        monday = MONDAY + datetime.timedelta(weeks=week)
-        for name, start, end in [
-            ("ours", [1, 3, 4, 3, 1], [0, 2, 3, 5, 2]),
-            ("ours_parallel", [1, 3, 4, 3, 1], [0, 2, 3, 5, 2]),
-            ("ours_young", [1, 2, 4, 3, 2], [1, 1, 3, 4, 3]),
-            ("ours_young_parallel", [1, 2, 4, 3, 2], [1, 1, 3, 4, 3]),
-            ("other", [2, 2, 4, 2, 2], [1, 2, 3, 4, 2]),
-            ("other_parallel", [2, 2, 4, 2, 2], [1, 2, 3, 4, 2]),
-            ("island", [1, 2, 5, 3, 1], [0, 1, 4, 4, 3]),
-            ("island_parallel", [1, 2, 5, 3, 1], [0, 1, 4, 4, 3]),
-        ]:
-            lesson = bedankje if week != 1 else ballon
-            sessions += [
-                add_check_in(classes[name], start, week=monday, lesson_key=lesson),
-                add_check_in(
-                    classes[name],
-                    end,
-                    week=monday,
-                    lesson_key=lesson,
-                    moment="lesson_end",
-                ),
-            ]
-        add_delivery(classes["ours"], lessons["bedankje"], monday)
-    # A small check-in: too few answers, everywhere.
-    add_check_in(classes["island"], [1, 1, 1, 0, 0], week=MONDAY, moment="standalone")
-    teacher, school_admin, local, regional = staff(), staff(), staff(), staff()
-    classes["ours"].teachers.add(teacher)
-    Membership.objects.create(user=school_admin, school=ours, role=Role.SCHOOL_ADMIN)
-    CoordinatorScope.objects.create(user=local, municipality=den_helder)
-    CoordinatorScope.objects.create(user=regional, municipality=None)
-    return {
-        "classes": classes,
-        "sessions": sessions,
-        "teacher": teacher,
-        "school_admin": school_admin,
-        "coordinator": local,
-        "regional": regional,
-        "stranger": staff(),
-        "den_helder": den_helder,
-        "texel": texel,
-    }
+from tests.schools.dashboard.rows import DASHBOARD, api_rows, flat, norm
 
 
 def shown_answers(sessions):
@@ -212,6 +121,47 @@ def test_a_teacher_sees_only_her_own_class(client, pilot):
     assert "by_municipality" not in sections
 
 
+def test_a_coordinator_compares_the_schools_of_her_municipality(client, pilot):
+    """Per school, within the rules: each row is the engine's figure for that school (the
+    same sum of counting atoms as everywhere), and only her municipality's schools."""
+    client.force_login(pilot["coordinator"])
+    response = client.get(DASHBOARD)
+    by_school = sections_of(response)["by_school"]
+    classes = pilot["classes"]
+    expected = {
+        "De Vuurtoren": ["ours", "ours_parallel", "ours_young", "ours_young_parallel"],
+        "De Duinroos": ["other", "other_parallel"],
+    }
+    shown_rows = {cells[0]: cells[1] for cells in by_school.table["body"]}
+    assert set(shown_rows) == set(expected)  # Het Eiland is Texel's
+    for school, names in expected.items():
+        answers = shown_for_coordinators(
+            counted_for_coordinators(of(pilot, classes=[classes[n] for n in names]))
+        )
+        assert shown_rows[school] == str(sum(answers.values()))
+    client.force_login(pilot["teacher"])
+    assert "by_school" not in sections_of(client.get(DASHBOARD))
+
+
+def test_the_page_starts_with_a_short_overview_and_marks_the_running_week(
+    client, pilot
+):
+    client.force_login(pilot["coordinator"])
+    response = client.get(DASHBOARD)
+    content = response.content.decode()
+    overview = content.index('id="overview-title"')
+    assert overview < content.index('id="participation-title"')
+    for section in response.context["sections"]:
+        if section.summary:
+            assert f'<a href="#{section.key}-title">' in content[overview:]
+    running = clock.week_of(clock.today())
+    assert "Deze week telt nog niet mee." in content
+    assert f"De week van {running.day} " in content
+    # Teachers' figures are per closed check-in: no running week to explain.
+    client.force_login(pilot["teacher"])
+    assert "Deze week telt nog niet mee." not in client.get(DASHBOARD).content.decode()
+
+
 def test_what_has_too_few_answers_says_so_and_shows_no_figures(client, pilot, lessons):
     # A lesson whose start has enough answers and whose end has two.
     third = lessons["dankbrief"]
@@ -299,104 +249,6 @@ def test_the_url_keeps_the_filters_and_bad_filters_get_a_clear_error(client, pil
         assert client.get(f"{DASHBOARD}export.csv", bad).status_code == 400
 
 
-def _api_rows(client, section):
-    path = "/api/v1/results/" if section.kind == "results" else "/api/v1/participation/"
-    response = client.get(path, section.api_query())
-    assert response.status_code == 200
-    return response.json()["results"]
-
-
-def _norm(value):
-    """The same figure, whichever file it came through ("3", 3, 3.0 and "3.0" alike)."""
-    if value is None or isinstance(value, bool):
-        return "" if value is None else str(value)
-    try:
-        return repr(float(value))
-    except ValueError:
-        return str(value)
-
-
-def _flat(row):
-    from schools.results import flat_row
-
-    return {key: _norm(value) for key, value in flat_row(row).items()}
-
-
-@pytest.mark.parametrize("who", ["coordinator", "regional", "teacher"])
-def test_the_exports_hold_exactly_the_apis_rows(client, pilot, who):
-    client.force_login(pilot[who])
-    query = (
-        {"start": "2026-09-01", "theme": "dankbaarheid"} if who == "regional" else {}
-    )
-    sections = client.get(DASHBOARD, query).context["sections"]
-    api = {section.key: _api_rows(client, section) for section in sections}
-    assert any(api.values())
-
-    response = client.get(f"{DASHBOARD}export.csv", query)
-    assert response["Content-Type"].startswith("text/csv")
-    assert response.streaming
-    lines = list(
-        csv.DictReader(
-            io.StringIO(b"".join(response.streaming_content).decode("utf-8"))
-        )
-    )
-    for key, rows in api.items():
-        exported = [
-            {
-                name: _norm(value)
-                for name, value in line.items()
-                if name != "section" and value != ""
-            }
-            for line in lines
-            if line["section"] == key
-        ]
-        expected = [
-            {name: value for name, value in _flat(row).items() if value != ""}
-            for row in rows
-        ]
-        assert exported == expected, key
-
-    response = client.get(f"{DASHBOARD}export.xlsx", query)
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    assert "filters" not in workbook.sheetnames
-    for key, rows in api.items():
-        sheet = list(workbook[key].iter_rows(values_only=True))
-        header, body = sheet[0], sheet[1:] if rows else []
-        exported = [
-            {
-                name: _norm(value)
-                for name, value in zip(header, line, strict=True)
-                if value not in (None, "")
-            }
-            for line in body
-        ]
-        expected = [
-            {name: value for name, value in _flat(row).items() if value != ""}
-            for row in rows
-        ]
-        assert exported == expected, key
-
-
-@pytest.mark.parametrize("who", ["coordinator", "teacher"])
-def test_coordinators_are_told_where_a_class_alone_in_its_group_counts(
-    client, pilot, who
-):
-    """Why the age groups can add up to less than the school: said on the page and on
-    the workbook's first sheet, to coordinators (teachers' figures have no rests)."""
-    said = "enige van haar leeftijdsgroep op school"
-    client.force_login(pilot[who])
-    page = client.get(DASHBOARD).content.decode()
-    response = client.get(f"{DASHBOARD}export.xlsx")
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    about = " ".join(
-        str(value)
-        for row in workbook.worksheets[0].iter_rows(values_only=True)
-        for value in row
-        if value
-    )
-    assert (said in page, said in about) == (who == "coordinator",) * 2
-
-
 def test_the_print_view_is_an_a4_report_with_the_filters_and_date(client, pilot):
     client.force_login(pilot["regional"])
     response = client.get(f"{DASHBOARD}afdrukken/", {"municipality": "texel"})
@@ -414,7 +266,8 @@ def test_the_dashboard_costs_a_bounded_number_of_queries(
 ):
     client.force_login(pilot["regional"])
     client.get(DASHBOARD)
-    with django_assert_max_num_queries(40):
+    # Nine sections (one engine query each, participation three), the names, the user.
+    with django_assert_max_num_queries(42):
         client.get(DASHBOARD, {"per": "month"})
 
 
@@ -451,14 +304,14 @@ def _api_csv(client, path, query):
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8")
     return [
-        {name: _norm(value) for name, value in line.items() if value != ""}
+        {name: norm(value) for name, value in line.items() if value != ""}
         for line in csv.DictReader(io.StringIO(text))
     ]
 
 
 def _figures(rows):
     return [
-        {name: value for name, value in _flat(row).items() if value != ""}
+        {name: value for name, value in flat(row).items() if value != ""}
         for row in rows
     ]
 
@@ -487,7 +340,7 @@ def test_the_same_query_gives_the_same_figures_everywhere_and_every_time(
             assert _api_csv(client, "/api/v1/results/", query) == _figures(rows)
             first[group_by, question] = rows
     for section in client.get(DASHBOARD).context["sections"]:
-        assert _figures(section.rows) == _figures(_api_rows(client, section))
+        assert _figures(section.rows) == _figures(api_rows(client, section))
     call_command("refresh_result_rollups")
     cache.clear()
     for (group_by, question), rows in first.items():
