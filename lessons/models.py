@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -18,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from lessons.blocks import RICH_TEXT_FEATURES, LessonStreamBlock
+from lessons.search import lesson_query
 
 DEFAULT_SAFETY_AGREEMENTS = (
     "<ul><li>Iedereen mag zichzelf zijn.</li>"
@@ -192,19 +191,24 @@ class LessonPageQuerySet(PageQuerySet):
         )
 
     def matching(self, query):
-        """Lessons whose text matches every word, best match first. Wagtail's search cannot
-        filter on many-to-many fields, so search the live lessons and filter these by the hits.
+        """Lessons that match every word, best match first; a word matches in any of its
+        forms or synonyms (lessons/search.py). Wagtail's search cannot filter on
+        many-to-many fields, so search the live lessons and filter these by the hits.
 
         The search is given the words only: quotes, brackets and stars are the search
         engine's syntax (SQLite's full-text search failed on a lone quote), and a teacher
-        who types them means the words."""
-        words = " ".join(re.findall(r"\w+", query))
-        if not words:
+        who types them means the words. Lessons with the teacher's own words (in any
+        form) come first, by the engine's rank of those words; lessons found only by a
+        synonym follow, by the engine's rank of the whole search."""
+        match, own_words = lesson_query(query)
+        if match is None:
             return self.none()
-        ranked = [
-            hit.pk
-            for hit in LessonPage.objects.live().public().search(words, operator="and")
-        ]
+        live = LessonPage.objects.live().public()
+        hits = [hit.pk for hit in live.search(match)]
+        found = set(hits)
+        ranked = [hit.pk for hit in live.search(own_words) if hit.pk in found]
+        first = set(ranked)
+        ranked += [pk for pk in hits if pk not in first]
         rank = {pk: position for position, pk in enumerate(ranked)}
         return sorted(self.filter(pk__in=ranked), key=lambda lesson: rank[lesson.pk])
 
