@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
@@ -11,7 +12,8 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class Organisation(blocks.ChoiceBlock):
     choices = [
         ("whole_class", _("whole class")),
-        ("groups", _("groups")),
+        # small groups of pupils ("groepjes"), not year groups ("groepen")
+        ("groups", pgettext_lazy("working in", "groups")),
         ("pairs", _("pairs")),
         ("individual", _("individual")),
     ]

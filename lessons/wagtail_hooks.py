@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -35,3 +37,18 @@ def warn_when_steps_do_not_add_up(request, page):
             )
             % {"steps": total, "duration": page.duration},
         )
+
+
+@hooks.register("insert_editor_js")
+def lesson_minutes_total():
+    """The page editor's running total of minutes, and its "+" buttons in words. Wagtail 7
+    has no editor-only CSS hook, so the style sheet comes with the script."""
+    return format_html(
+        '<link rel="stylesheet" href="{}">'
+        '<script src="{}" data-total="{}" data-fits="{}" data-differs="{}" defer></script>',
+        static("lessons/editor.css"),
+        static("lessons/editor.js"),
+        _("The steps take %(steps)s minutes together."),
+        _("That is the lesson's duration."),
+        _("The lesson is set to %(duration)s minutes."),
+    )

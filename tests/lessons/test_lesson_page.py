@@ -68,3 +68,21 @@ def test_preview_modes_include_presentation_and_print(lessons, mode, marker):
 
 def test_unknown_sub_route_is_a_404(client, lessons):
     assert client.get("/lessen/dankbrief/bestaat-niet/").status_code == 404
+
+
+def test_the_timings_total_is_the_sum_of_the_steps(client, library):
+    """One source for "Totaal": the steps. A lesson set to 30 minutes whose steps take 25
+    says 25, and the editor warns about the difference (lessons.wagtail_hooks)."""
+    import re
+
+    from tests.factories import LessonPageFactory, step
+
+    LessonPageFactory(
+        parent=library,
+        slug="kort",
+        duration=30,
+        steps=[step("Start", 10), step("Slot", 15)],
+    )
+    html = client.get("/lessen/kort/").content.decode()
+    footer = re.search(r"<tfoot>(.*?)</tfoot>", html, re.S).group(1)
+    assert re.findall(r"<td>(\d+)</td>", footer) == ["25"]
