@@ -1,7 +1,6 @@
 """An author writes timed steps in the Wagtail editor: the "+" buttons say what they do,
 and a running total of the steps' minutes stands next to the lesson's duration."""
 
-
 from playwright.sync_api import expect
 
 from tests.factories import (
