@@ -155,6 +155,7 @@ class LessonIndexPage(Page):
             form=form,
             lessons=page,
             page_cache_query=self.cache_query(form, filters, page.number),
+            page_cache_signed_in=True,  # no one's own data: one copy for all staff
             is_filtered=any(filters.values()),
             querystring=query.urlencode(),
             series=LessonSeriesPage.objects.live()
@@ -359,9 +360,13 @@ class LessonPage(RoutablePageMixin, Page):
     def check_in_points(self):
         return [block for block in self.steps if block.block_type == "check_in"]
 
+    # The same for everyone signed in, so the page cache may keep one copy for all of
+    # them (cms.middleware); presentation mode lists her own classes and is not.
+    SAME_FOR_STAFF = {"page_cache_signed_in": True}
+
     @path("")
     def lesson(self, request):
-        return self.render(request)
+        return self.render(request, context_overrides=self.SAME_FOR_STAFF)
 
     @path("klas/")
     def present(self, request):
@@ -369,7 +374,11 @@ class LessonPage(RoutablePageMixin, Page):
 
     @path("print/")
     def print_plan(self, request):
-        return self.render(request, template="lessons/lesson_page_print.html")
+        return self.render(
+            request,
+            template="lessons/lesson_page_print.html",
+            context_overrides=self.SAME_FOR_STAFF,
+        )
 
     def serve_preview(self, request, mode_name):
         if mode_name == "klas":
