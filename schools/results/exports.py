@@ -71,6 +71,28 @@ XLSX_FORMATS = {
 }
 
 
+# Text that a spreadsheet would run as a formula starts with one of these (a lesson's title
+# is written by a teacher): in the CSV it gets a leading apostrophe, as OWASP advises; in
+# the workbook it is a text cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value):
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _xlsx_cell(sheet, value, kind="text"):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula
+    elif kind in XLSX_FORMATS:
+        cell.number_format = XLSX_FORMATS[kind]
+    return cell
+
+
 def _as_text(value, kind):
     """A value as the reader's language writes it in a spreadsheet: in Dutch 1-12-2026,
     december 2026 and 3,25 (Dutch Excel reads these as a date and a number)."""
@@ -82,7 +104,7 @@ def _as_text(value, kind):
         return formats.date_format(value, "YEAR_MONTH_FORMAT")
     if kind in ("whole", "percent", "decimal"):
         return formats.number_format(value, decimal_pos=2 if kind == "decimal" else 0)
-    return str(value)
+    return _text(value)
 
 
 def people_csv_lines(tables):
@@ -118,21 +140,15 @@ def people_xlsx_file(sheets, *, about, target):
     columns, rows), its cells typed (dates as dates, counts as numbers)."""
     from django.utils.translation import gettext as _
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("About this file"))
     for line in about:
-        sheet.append(line if isinstance(line, list) else [line])
+        values = line if isinstance(line, list) else [line]
+        sheet.append([_xlsx_cell(sheet, value) for value in values])
     for title, columns, rows in sheets:
         sheet = workbook.create_sheet(title)
-        sheet.append([column.header for column in columns])
+        sheet.append([_xlsx_cell(sheet, column.header) for column in columns])
         for row in rows:
-            cells = []
-            for column in columns:
-                cell = WriteOnlyCell(sheet, value=row.get(column.key))
-                if column.kind in XLSX_FORMATS:
-                    cell.number_format = XLSX_FORMATS[column.kind]
-                cells.append(cell)
-            sheet.append(cells)
+            sheet.append([_xlsx_cell(sheet, row.get(c.key), c.kind) for c in columns])
     workbook.save(target)

@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from schools.dashboard.presentation import FACES, names_for
@@ -165,3 +166,45 @@ def test_coordinators_are_told_where_a_class_alone_in_its_group_counts(
         if value
     )
     assert (said in page, said in about) == (who == "coordinator",) * 2
+
+
+def test_a_title_that_looks_like_a_formula_stays_text():
+    """A lesson's title is written by a teacher: "=HYPERLINK(...)" must not become a
+    formula in the office's spreadsheet (CSV: a leading apostrophe; XLSX: a text cell)."""
+    from schools import results
+
+    columns = [
+        results.Column("lesson", "Les"),
+        results.Column("n", "Antwoorden", "whole"),
+        results.Column("week", "Week", "date"),
+        results.Column("note", "Opmerking"),
+    ]
+    rows = [
+        {"lesson": '=HYPERLINK("http://example.com","klik")', "n": 12},
+        {"lesson": "-1+2", "n": 10},
+        {"lesson": "@som", "n": 11},
+        {"lesson": "Dank je wel", "n": 13},
+    ]
+    with translation.override("nl"):
+        text = "".join(results.people_csv_lines([(columns, rows)]))
+    lines = as_dutch_excel(text.encode())
+    assert [line["Les"] for line in lines] == [
+        '\'=HYPERLINK("http://example.com","klik")',
+        "'-1+2",
+        "'@som",
+        "Dank je wel",
+    ]
+    target = io.BytesIO()
+    results.people_xlsx_file([("Lessen", columns, rows)], about=["=1+1"], target=target)
+    target.seek(0)
+    workbook = load_workbook(target)
+    cells = [row[0] for row in workbook["Lessen"].iter_rows(min_row=2)]
+    assert [cell.value for cell in cells] == [row["lesson"] for row in rows]
+    assert {cell.data_type for cell in cells} == {"s"}
+    assert workbook.worksheets[0]["A1"].data_type == "s"
+    assert [row[1].value for row in workbook["Lessen"].iter_rows(min_row=2)] == [
+        12,
+        10,
+        11,
+        13,
+    ]
