@@ -18,13 +18,11 @@ FACES = {face["value"]: face["label"] for face in questions.FACES}
 
 
 def names_for(viewer):
-    """The names the tables show for slugs and ids (the schools of her scope)."""
-    schools = School.objects.all()
-    if viewer.municipality_id is not None:
-        schools = schools.filter(municipality_id=viewer.municipality_id)
+    """The names the tables show for slugs and ids. Every school's: a school that moved
+    to another municipality keeps its past figures in the old one, under its name."""
     return {
         "municipality": dict(Municipality.objects.values_list("slug", "name")),
-        "school": dict(schools.values_list("pk", "name")),
+        "school": dict(School.objects.values_list("pk", "name")),
         "theme": dict(Theme.objects.values_list("slug", "name")),
         "lesson": dict(LessonPage.objects.values_list("pk", "title")),
         "group": {band.code: str(band) for band in GroupBand.objects.all()},
