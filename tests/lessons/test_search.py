@@ -90,18 +90,26 @@ def test_the_search_gets_words_only(client, demo_library):
         assert client.get("/api/v1/lessons/", {"q": query}).status_code == 200
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL's Dutch configuration")
-def test_postgresql_indexes_and_queries_with_the_dutch_configuration(demo_library):
+def test_each_database_stems_dutch_its_own_way(demo_library):
+    """PostgreSQL stems with its Dutch configuration, in the index and in the query, so the
+    engine alone finds "dankbaarheid" for "dankbare". SQLite keeps words as written: the
+    engine alone does not, and our stemmer's forms (lessons.search) make the search find
+    them all the same."""
     from wagtail.search.backends import get_search_backend
     from wagtail.search.models import IndexEntry
 
-    assert get_search_backend().config == "dutch"
-    lesson = LessonPage.objects.get(slug="dankjewel-slinger")
-    body = IndexEntry.objects.get(object_id=str(lesson.pk)).body
-    assert "'dankbar'" in body and "'dankbaarheid'" not in body  # indexed as stems
-    # Queried as stems: the engine alone finds "dankbaarheid" for "dankbare".
     live = LessonPage.objects.live()
-    assert {hit.slug for hit in live.search("dankbare")} == about("dankbaarheid")
+    engine_alone = {hit.slug for hit in live.search("dankbare")}
+    if ON_POSTGRES:
+        assert get_search_backend().config == "dutch"
+        lesson = LessonPage.objects.get(slug="dankjewel-slinger")
+        body = IndexEntry.objects.get(object_id=str(lesson.pk)).body
+        assert "'dankbar'" in body and "'dankbaarheid'" not in body  # stored as stems
+        assert engine_alone == about("dankbaarheid")
+    else:
+        assert engine_alone == set()
+    found = {lesson.slug for lesson in LessonPage.objects.matching("dankbare")}
+    assert about("dankbaarheid") <= found
 
 
 @pytest.mark.parametrize(
