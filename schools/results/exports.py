@@ -6,6 +6,7 @@ docs/api.md and docs/decisions.md say why."""
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from django.utils import formats
@@ -77,15 +78,26 @@ XLSX_FORMATS = {
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Control characters (a soft line break pasted from Word) are not allowed in a workbook
+# (openpyxl refuses them) and mean nothing in a spreadsheet: a space instead.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(value):
+    return CONTROL_CHARACTERS.sub(" ", str(value))
+
+
 def _text(value):
-    text = str(value)
+    text = _clean(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _xlsx_cell(sheet, value, kind="text"):
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(
+        sheet, value=_clean(value) if isinstance(value, str) else value
+    )
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula
     elif kind in XLSX_FORMATS:
@@ -107,6 +119,15 @@ def _as_text(value, kind):
     return _text(value)
 
 
+def _csv_field(text):
+    """One field, in double quotes when it holds a `;` or a `,` (either may be the
+    reader's list separator: Excel splits on the computer's, not the file's, and "Rust;=cmd"
+    must stay one text field), a double quote or a line break."""
+    if any(char in text for char in ';,"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def people_csv_lines(tables):
     """CSV for a spreadsheet in the reader's language, one line at a time: a byte order
     mark first (so Excel reads UTF-8), and `;` between the columns where the decimal
@@ -116,23 +137,15 @@ def people_csv_lines(tables):
         {column.key: column for cols, _rows in tables for column in cols}.values()
     )
     comma_decimals = formats.get_format("DECIMAL_SEPARATOR") == ","
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if comma_decimals else ",")
+    separator = ";" if comma_decimals else ","
 
-    def flush():
-        value = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return value
+    def line(fields):
+        return separator.join(_csv_field(field) for field in fields) + "\r\n"
 
-    writer.writerow([column.header for column in columns])
-    yield "\ufeff" + flush()
+    yield "\ufeff" + line(_clean(column.header) for column in columns)
     for _cols, rows in tables:
         for row in rows:
-            writer.writerow(
-                [_as_text(row.get(column.key), column.kind) for column in columns]
-            )
-            yield flush()
+            yield line(_as_text(row.get(column.key), column.kind) for column in columns)
 
 
 def people_xlsx_file(sheets, *, about, target):

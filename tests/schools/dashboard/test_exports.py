@@ -2,6 +2,7 @@
 `;` between columns, decimal commas, day-month-year), with Dutch headers and titles, and
 holding exactly the API's figures for the same sections."""
 
+import csv
 import datetime
 import io
 
@@ -208,3 +209,58 @@ def test_a_title_that_looks_like_a_formula_stays_text():
         11,
         13,
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "excel_separator"), [("en", ";"), ("nl", ",")], ids=["en", "nl"]
+)
+def test_a_formula_after_the_other_separator_stays_text(language, excel_separator):
+    """Excel splits on the computer's list separator, which may be the other one: a title
+    like "Rust;=cmd..." must stay one text field (found by a red-team review)."""
+    from schools import results
+
+    columns = [
+        results.Column("lesson", "Les"),
+        results.Column("n", "Antwoorden", "whole"),
+    ]
+    title = f"Rust{excel_separator}=cmd|' /C calc'!A0{excel_separator}"
+    with translation.override(language):
+        text = "".join(
+            results.people_csv_lines([(columns, [{"lesson": title, "n": 12}])])
+        )
+    cells = [
+        cell
+        for line in csv.reader(
+            io.StringIO(text.lstrip("\ufeff")), delimiter=excel_separator
+        )
+        for cell in line
+    ]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))], cells
+
+
+@pytest.mark.parametrize("export", ["export.xlsx", "export.csv"])
+def test_a_lesson_title_with_a_control_character_still_exports(
+    client, pilot, lessons, export
+):
+    """A soft line break pasted from Word into a title (openpyxl refuses it): the
+    export still works, with a space in its place."""
+    from lessons.models import LessonPage
+
+    LessonPage.objects.filter(pk=lessons["bedankje"].pk).update(
+        title="Een bedankje\x0bin de kring"
+    )
+    client.force_login(pilot["coordinator"])
+    response = client.get(f"{DASHBOARD}{export}")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content)
+    if export.endswith(".csv"):
+        assert b"Een bedankje in de kring" in content
+    else:
+        workbook = load_workbook(io.BytesIO(content))
+        values = {
+            cell
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+        }
+        assert "Een bedankje in de kring" in values
