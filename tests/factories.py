@@ -4,10 +4,18 @@ import random
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 from cms.models import HomePage, StandardPage
 from lessons.models import GroupBand, LessonIndexPage, LessonPage, Theme
-from schools.models import Municipality, School, SchoolClass
+from schools.models import (
+    CoordinatorScope,
+    Membership,
+    Municipality,
+    Role,
+    School,
+    SchoolClass,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -18,6 +26,31 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         skip_postgeneration_save = True
+
+
+def staff(**kwargs):
+    """A user who may open the admin (and nothing more until given a role)."""
+    user = UserFactory(**kwargs)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def a_person_in_every_role(school_class, municipality, *, person=staff):
+    """The people who could look at a class's figures: its teacher, the admin of its
+    school, a coordinator of the municipality, a regional coordinator and a stranger."""
+    people = {
+        role: person()
+        for role in ("teacher", "school_admin", "coordinator", "regional", "stranger")
+    }
+    school_class.teachers.add(people["teacher"])
+    Membership.objects.create(
+        user=people["school_admin"], school=school_class.school, role=Role.SCHOOL_ADMIN
+    )
+    CoordinatorScope.objects.create(
+        user=people["coordinator"], municipality=municipality
+    )
+    CoordinatorScope.objects.create(user=people["regional"], municipality=None)
+    return people
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -5,12 +5,12 @@ import pytest
 from django.core.cache import cache
 from knox.models import AuthToken
 
-from schools.models import CoordinatorScope, Membership, Role
 from tests.factories import (
     MunicipalityFactory,
     SchoolClassFactory,
     SchoolFactory,
     UserFactory,
+    a_person_in_every_role,
     add_check_in,
 )
 
@@ -45,24 +45,9 @@ def people(db):
             ),
             moods,
         )
-    teacher, school_admin, local, regional = (
-        UserFactory(),
-        UserFactory(),
-        UserFactory(),
-        UserFactory(),
-    )
-    our_class.teachers.add(teacher)
-    Membership.objects.create(user=school_admin, school=ours, role=Role.SCHOOL_ADMIN)
-    CoordinatorScope.objects.create(user=local, municipality=den_helder)
-    CoordinatorScope.objects.create(user=regional, municipality=None)
-    return {
-        "anonymous": None,
-        "teacher": teacher,
-        "school_admin": school_admin,
-        "coordinator": local,
-        "regional": regional,
-        "stranger": UserFactory(),
-    }
+    # API clients: no admin access unless a test gives it.
+    people = a_person_in_every_role(our_class, den_helder, person=UserFactory)
+    return {"anonymous": None, **people}
 
 
 ENDPOINTS = ["/api/v1/results/", "/api/v1/participation/"]

@@ -9,7 +9,6 @@ import uuid
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +19,6 @@ from schools.checkins.services import close_session, start_session
 from schools.models import (
     SCALES,
     CheckInSession,
-    CoordinatorScope,
     Membership,
     Moment,
     Role,
@@ -33,17 +31,11 @@ from tests.factories import (
     MunicipalityFactory,
     SchoolClassFactory,
     SchoolFactory,
-    UserFactory,
+    a_person_in_every_role,
     add_check_in,
 )
 
 ROLES = ["teacher", "school_admin"]
-
-
-def staff(**kwargs):
-    user = UserFactory(**kwargs)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
 
 
 @pytest.fixture
@@ -63,22 +55,14 @@ def pilot(db):
         "other": SchoolClassFactory(school=other, name="groep 7", groups=["groep-7-8"]),
         "island": SchoolClassFactory(school=island, groups=["groep-7-8"]),
     }
-    teacher, school_admin = staff(), staff()
-    classes["ours"].teachers.add(teacher)
-    Membership.objects.create(user=teacher, school=ours, role=Role.TEACHER)
-    Membership.objects.create(user=school_admin, school=ours, role=Role.SCHOOL_ADMIN)
-    coordinator, regional = staff(), staff()
-    CoordinatorScope.objects.create(user=coordinator, municipality=den_helder)
-    CoordinatorScope.objects.create(user=regional, municipality=None)
+    people = a_person_in_every_role(classes["ours"], den_helder)
+    Membership.objects.create(user=people["teacher"], school=ours, role=Role.TEACHER)
     return {
         "den_helder": den_helder,
         "texel": texel,
         "ours": ours,
         "classes": classes,
-        "teacher": teacher,
-        "school_admin": school_admin,
-        "coordinator": coordinator,
-        "regional": regional,
+        **people,
     }
 
 

@@ -4,16 +4,14 @@ and a person for every role."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
-from schools.models import CoordinatorScope, Membership, Role
 from tests.factories import (
     MONDAY,
     MunicipalityFactory,
     SchoolClassFactory,
     SchoolFactory,
-    UserFactory,
+    a_person_in_every_role,
     add_check_in,
     add_delivery,
 )
@@ -22,12 +20,6 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def fresh_throttles():
     cache.clear()
-
-
-def staff(**kwargs):
-    user = UserFactory(**kwargs)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
 
 
 @pytest.fixture
@@ -83,19 +75,10 @@ def pilot(db, lessons):
         add_delivery(classes["ours"], lessons["bedankje"], monday)
     # A small check-in: too few answers, everywhere.
     add_check_in(classes["island"], [1, 1, 1, 0, 0], week=MONDAY, moment="standalone")
-    teacher, school_admin, local, regional = staff(), staff(), staff(), staff()
-    classes["ours"].teachers.add(teacher)
-    Membership.objects.create(user=school_admin, school=ours, role=Role.SCHOOL_ADMIN)
-    CoordinatorScope.objects.create(user=local, municipality=den_helder)
-    CoordinatorScope.objects.create(user=regional, municipality=None)
     return {
         "classes": classes,
         "sessions": sessions,
-        "teacher": teacher,
-        "school_admin": school_admin,
-        "coordinator": local,
-        "regional": regional,
-        "stranger": staff(),
+        **a_person_in_every_role(classes["ours"], den_helder),
         "den_helder": den_helder,
         "texel": texel,
     }
