@@ -31,3 +31,21 @@ class CmsConfig(AppConfig):
             sender=PageViewRestriction.groups.through,
             dispatch_uid="page-cache-restriction-groups",
         )
+        # A lesson page lists its documents (title, size) as far as their collections'
+        # restrictions let the reader see them: a changed document or restriction is a
+        # changed page.
+        from wagtail.documents import get_document_model
+        from wagtail.models import CollectionViewRestriction
+
+        for sender in (get_document_model(), CollectionViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    bump_page_cache_version,
+                    sender=sender,
+                    dispatch_uid=f"page-cache-{sender.__name__}-{signal}",
+                )
+        m2m_changed.connect(
+            bump_page_cache_version,
+            sender=CollectionViewRestriction.groups.through,
+            dispatch_uid="page-cache-collection-restriction-groups",
+        )

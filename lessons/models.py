@@ -5,17 +5,22 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from lessons.blocks import RICH_TEXT_FEATURES, LessonStreamBlock
+from lessons.materials import (
+    LessonMaterial,  # noqa: F401 (this app's model)
+    Materials,
+    pack_response,
+)
 from lessons.search import lesson_query
 
 DEFAULT_SAFETY_AGREEMENTS = (
@@ -286,7 +291,15 @@ class LessonPage(RoutablePageMixin, Page):
         FieldPanel("homework"),
         FieldPanel("reflection_question"),
         FieldPanel("further_reading"),
-        InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+        InlinePanel(
+            "attachments",
+            heading=_("Worksheets and cards"),
+            label=_("material"),
+            help_text=_(
+                "Files the class works with. They are listed on the lesson page in "
+                "this order, and can be downloaded together in one file."
+            ),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -364,6 +377,14 @@ class LessonPage(RoutablePageMixin, Page):
     # them (cms.middleware); presentation mode lists her own classes and is not.
     SAME_FOR_STAFF = {"page_cache_signed_in": True}
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        materials = Materials(self, request)
+        context["lesson_materials"] = materials
+        if materials.personal:  # a password or group decides: never a cached copy
+            context["page_cache_query"] = None
+        return context
+
     @path("")
     def lesson(self, request):
         return self.render(request, context_overrides=self.SAME_FOR_STAFF)
@@ -380,6 +401,17 @@ class LessonPage(RoutablePageMixin, Page):
             context_overrides=self.SAME_FOR_STAFF,
         )
 
+    @path("materialen/")
+    def download_materials(self, request):
+        """All the materials this visitor may see, in one ZIP file; a friendly 404
+        when there are none."""
+        materials = Materials(self, request)
+        if not materials:
+            response = self.render(request, template="lessons/no_materials.html")
+            response.status_code = 404
+            return response
+        return pack_response(self, materials.shown)
+
     def serve_preview(self, request, mode_name):
         if mode_name == "klas":
             return self.present(request)
@@ -388,82 +420,15 @@ class LessonPage(RoutablePageMixin, Page):
         return super().serve_preview(request, mode_name)
 
 
-class LessonAttachment(Orderable):
-    page = ParentalKey(LessonPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(
-        _("title"),
-        max_length=120,
-        blank=True,
-        help_text=_("Leave empty to use the document's title."),
-    )
+# Registered here with the other page types; the series has its own module.
+from lessons.series import LessonSeriesItem, LessonSeriesPage  # noqa: E402
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("attachment")
-
-    @property
-    def label(self):
-        return self.title or self.document.title
-
-
-class LessonSeriesPage(Page):
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
-    themes = ParentalManyToManyField(
-        "lessons.Theme", verbose_name=_("themes"), related_name="series", blank=True
-    )
-    groups = ParentalManyToManyField(
-        "lessons.GroupBand", verbose_name=_("groups"), related_name="series"
-    )
-    measure_at_start = models.BooleanField(_("measurement at the start"), default=True)
-    measure_at_end = models.BooleanField(_("measurement at the end"), default=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("groups", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("For whom"),
-        ),
-        InlinePanel(
-            "items", heading=_("Lessons in order"), label=_("lesson"), min_num=1
-        ),
-        MultiFieldPanel(
-            [FieldPanel("measure_at_start"), FieldPanel("measure_at_end")],
-            heading=_("Measurement"),
-        ),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    parent_page_types = ["lessons.LessonIndexPage"]
-    subpage_types = []
-    api_fields = [APIField("intro")]
-
-    class Meta:
-        verbose_name = _("lesson series")
-        verbose_name_plural = _("lesson series")
-
-    def get_lessons(self):
-        lesson_ids = [item.lesson_id for item in self.items.all()]
-        by_id = LessonPage.objects.live().public().for_listing().in_bulk(lesson_ids)
-        return [by_id[pk] for pk in lesson_ids if pk in by_id]
-
-
-class LessonSeriesItem(Orderable):
-    page = ParentalKey(LessonSeriesPage, on_delete=models.CASCADE, related_name="items")
-    lesson = models.ForeignKey(
-        LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("lesson")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("lesson in the series")
+__all__ = [
+    "Group",
+    "GroupBand",
+    "LessonIndexPage",
+    "LessonPage",
+    "LessonSeriesItem",
+    "LessonSeriesPage",
+    "Theme",
+]

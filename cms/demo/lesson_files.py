@@ -6,7 +6,7 @@ model's fields and constraints. A file that breaks one is refused, with its name
 place in it (steps are counted from 1, as they appear in the file)."""
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from django.db.models.constants import LOOKUP_SEP
 from django.utils.html import escape
 from wagtail import blocks
 
+from cms.demo.handouts import read_handouts
 from cms.demo.site import CONTENT
 from lessons.models import Group, LessonPage, LessonSeriesPage, Theme
 
@@ -49,6 +50,7 @@ class LessonSpec:
     fields: dict  # LessonPage fields, cleaned, steps as a StreamValue
     themes: list
     groups: list
+    handouts: list = field(default_factory=list)  # cms.demo.handouts
 
 
 @dataclass
@@ -104,7 +106,7 @@ def read_lesson(path, *, theme_slugs, problems=None):
     data = _load(path, report)
     if data is None:
         return report.done(None)
-    allowed = {*LESSON_FIELDS, "order", "themes", "groups", "steps"}
+    allowed = {*LESSON_FIELDS, "order", "themes", "groups", "steps", "handouts"}
     _unknown_keys(data, allowed, "", report)
     slug = _slug(path, LessonPage, report)
     order = _order(data, report)
@@ -119,7 +121,7 @@ def read_lesson(path, *, theme_slugs, problems=None):
     groups = _slugs(data, "groups", LessonPage, set(Group.values), report)
     if not report.problems:
         _check_constraints(LessonPage, slug, fields, report)
-    spec = LessonSpec(slug, order, fields, themes, groups)
+    spec = LessonSpec(slug, order, fields, themes, groups, read_handouts(data, report))
     return report.done(spec)
 
 

@@ -10,6 +10,7 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from cms.demo.handouts import attach_handouts
 from cms.demo.lesson_files import LESSONS, read_library
 from lessons.models import (
     GroupBand,
@@ -154,6 +155,7 @@ def _lesson(library, spec, themes, groups, image):
     lesson.groups = [groups[code] for code in spec.groups]
     if lesson.pk is None:
         library.add_child(instance=lesson)
+    attach_handouts(lesson, spec.handouts)
     lesson.save_revision().publish()
     return lesson
 

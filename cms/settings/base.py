@@ -297,6 +297,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars would load from gravatar.com
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Documents (a lesson's worksheets and cards) are always served by Wagtail's view under
+# /documenten/, which checks their collection's view restriction; never a redirect to the
+# storage's own address, which a bucket would serve to anyone (docs/deploy.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",
