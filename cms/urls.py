@@ -6,9 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import healthz
+from schools.teaching.login import SignInView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Wagtail's sign-in, leading each person to where they work (schools.teaching.login).
+    path("admin/login/", SignInView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),
@@ -22,6 +25,7 @@ if settings.DEBUG:
 # Dutch at unprefixed URLs, English under /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("", include("schools.checkins.urls")),
+    path("", include("schools.teaching.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

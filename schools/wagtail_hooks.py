@@ -1,4 +1,5 @@
-"""Registers the schools admin, the teachers' menu item and the results dashboard."""
+"""Registers the schools admin, the teachers' menu item, the dashboard's panels for
+teachers and reviewers, and the results dashboard."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +24,27 @@ class MyClassesMenuItem(MenuItem):
 def register_my_classes():
     return MyClassesMenuItem(
         _("My classes and check-ins"),
-        reverse("checkins:my_classes"),
+        reverse("teaching:home"),
         icon_name="group",
         order=250,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def teacher_and_reviewer_panels(request, panels):
+    """Reviewers approve in one visible step; teachers find the way to their home."""
+    from schools.teaching.review import dashboard_panels
+
+    dashboard_panels(request, panels)
+
+
+@hooks.register("insert_global_admin_css")
+def review_panel_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("schools/review-panel.css")
     )
 
 

@@ -11,9 +11,11 @@ from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from lessons.services import REVIEWERS, set_up_authoring
+from schools import clock
 from schools.checkins.services import start_session
-from schools.models import CoordinatorScope, Membership, Role
+from schools.models import CoordinatorScope, Membership, PlannedLesson, Role
 from tests.factories import (
+    LessonPageFactory,
     MunicipalityFactory,
     SchoolClassFactory,
     UserFactory,
@@ -34,7 +36,7 @@ MATRIX = {
     "/doe-mee/{code}/": [200, 200, 200, 200, 200, 200],
     "/doe-mee/{code}/bedankt/": [200, 200, 200, 200, 200, 200],
     # Teachers' check-in pages: her own classes only (others: 404, not even "it exists").
-    "/sessies/": [LOGIN, 200, 200, 200, 200, 200],
+    "/sessies/": [302, 302, 302, 302, 302, 302],  # "Mijn klassen" moved to /mijn/
     "/sessies/klas/{cls}/": [LOGIN, 200, 200, 404, 404, 404],
     "/sessies/klas/{other_cls}/": [LOGIN, 404, 404, 404, 404, 404],
     "/sessies/{code}/": [LOGIN, 200, 200, 404, 404, 404],
@@ -42,6 +44,16 @@ MATRIX = {
     "/sessies/{code}/status/": [LOGIN, 200, 200, 404, 404, 404],
     "POST /sessies/start/": [LOGIN, 302, 302, 404, 404, 404],
     "POST /sessies/{other_code}/sluiten/": [LOGIN, 404, 404, 404, 404, 404],
+    # A teacher's home: her classes' plans and her saved lessons (the classes as above).
+    "/mijn/": [LOGIN, 200, 200, 200, 200, 200],
+    "POST /mijn/klas/{cls}/plannen/": [LOGIN, 400, 400, 404, 404, 404],
+    "POST /mijn/klas/{other_cls}/plannen/": [LOGIN, 404, 404, 404, 404, 404],
+    "POST /mijn/gepland/{planned}/verplaatsen/": [LOGIN, 400, 400, 404, 404, 404],
+    "POST /mijn/gepland/{other_planned}/verplaatsen/": [LOGIN, 404, 404, 404, 404, 404],
+    "POST /mijn/gepland/{other_planned}/weghalen/": [LOGIN, 404, 404, 404, 404, 404],
+    "POST /mijn/gepland/{planned}/weghalen/": [LOGIN, 302, 302, 404, 404, 404],
+    "/mijn/bewaren/{lesson}/": [LOGIN, 200, 200, 200, 200, 200],
+    "POST /mijn/bewaren/{lesson}/": [LOGIN, 302, 302, 302, 302, 302],
     # The API.
     "/api/v1/": [200, 200, 200, 200, 200, 200],
     "/api/v1/lessons/": [200, 200, 200, 200, 200, 200],
@@ -97,6 +109,11 @@ COVERED = {
     "checkins:live": "/sessies/{code}/",
     "checkins:status": "/sessies/{code}/status/",
     "checkins:close": "POST /sessies/{other_code}/sluiten/",
+    "teaching:home": "/mijn/",
+    "teaching:plan_series": "POST /mijn/klas/{cls}/plannen/",
+    "teaching:move": "POST /mijn/gepland/{planned}/verplaatsen/",
+    "teaching:remove": "POST /mijn/gepland/{planned}/weghalen/",
+    "teaching:favourite": "/mijn/bewaren/{lesson}/",
     "api:api-root": "/api/v1/",
     "api:lesson-list": "/api/v1/lessons/",
     "api:lesson-detail": "/api/v1/lessons/",
@@ -169,6 +186,16 @@ def world(db, home, library):
     CoordinatorScope.objects.create(user=coordinator, municipality=den_helder)
     CoordinatorScope.objects.create(user=regional, municipality=None)
     add_check_in(ours, [1, 3, 4, 3, 2])
+    lesson = LessonPageFactory(parent=library)
+    planned = {
+        school_class: PlannedLesson.objects.create(
+            school_class=school_class,
+            lesson=lesson,
+            week=clock.week_of(clock.today()),
+            planned_on=clock.today(),
+        )
+        for school_class in (ours, other)
+    }
     return {
         "users": {
             "anonymous": None,
@@ -192,6 +219,9 @@ def world(db, home, library):
             "municipality": den_helder.pk,
             "membership": Membership.objects.get(user=teacher).pk,
             "scope": CoordinatorScope.objects.get(user=coordinator).pk,
+            "lesson": lesson.pk,
+            "planned": planned[ours].pk,
+            "other_planned": planned[other].pk,
         },
     }
 

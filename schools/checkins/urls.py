@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from schools.checkins import views
 
@@ -8,7 +9,12 @@ urlpatterns = [
     path("doe-mee/", views.join, name="join"),
     path("doe-mee/<str:code>/", views.answer, name="answer"),
     path("doe-mee/<str:code>/bedankt/", views.thanks, name="thanks"),
-    path("sessies/", views.my_classes, name="my_classes"),
+    # "Mijn klassen" grew into the teacher's home (schools.teaching): old links lead there.
+    path(
+        "sessies/",
+        RedirectView.as_view(pattern_name="teaching:home", permanent=False),
+        name="my_classes",
+    ),
     path("sessies/start/", views.start, name="start"),
     path("sessies/klas/<int:pk>/", views.class_results, name="class_results"),
     path("sessies/<str:code>/", views.live, name="live"),

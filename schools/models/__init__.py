@@ -27,6 +27,7 @@ from schools.models.organisation import (
     current_school_year,
 )
 from schools.models.results import ResultRollup, ResultRollupState
+from schools.models.teaching import FavouriteLesson, PlannedLesson
 
 __all__ = [
     "CLASS_SIZE_MARGIN",
@@ -36,10 +37,12 @@ __all__ = [
     "CoordinatorScope",
     "Energy",
     "Feeling",
+    "FavouriteLesson",
     "LessonDelivery",
     "Membership",
     "Moment",
     "Municipality",
+    "PlannedLesson",
     "QuestionSet",
     "ResultRollup",
     "ResultRollupState",

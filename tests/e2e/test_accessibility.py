@@ -183,7 +183,7 @@ def test_every_page_type_passes_axe_and_the_content_security_policy(browser, sit
     for name, path in [
         ("live view", f"/sessies/{sessions['older'].code}/"),
         ("closed-session results", f"/sessies/{sessions['closed'].code}/"),
-        ("my classes", "/sessies/"),
+        ("my classes", "/mijn/"),
         ("class results", f"/sessies/klas/{older.pk}/"),
     ]:
         page.goto(site_url + path)

@@ -241,7 +241,7 @@ def test_deleting_a_class_between_two_exports_archives_it_and_changes_nothing(
         SchoolClass.objects.filter(pk=school_class.pk).delete()
     # An archived class starts no more check-ins.
     board = signed_in(pilot["teacher"])
-    listed = board.get("/sessies/").content.decode()
+    listed = board.get("/mijn/").content.decode()
     assert f'name="school_class" value="{school_class.pk}"' not in listed
     start = board.post(
         "/sessies/start/", {"school_class": school_class.pk, "moment": "standalone"}

@@ -11,6 +11,7 @@ from cms.demo.check_ins import generate_check_ins
 from cms.demo.lessons import load_lessons
 from cms.demo.schools import create_school_users, load_schools
 from cms.demo.site import load_site
+from cms.demo.teaching import furnish_teacher_home
 from lessons.services import REVIEWERS, TEACHERS
 
 DEFAULT_PASSWORD = "lessen-in-geluk"  # noqa: S105  (demo only: see demo_users_refused)
@@ -83,6 +84,7 @@ class Command(BaseCommand):
             logins[username] = (
                 f"{logins[username]}; {role}" if username in logins else role
             )
+        furnish_teacher_home()  # her home: a series planned, lessons saved
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {password}):"))
         for username, role in logins.items():
             self.stdout.write(f"  {username:<14} {role}")

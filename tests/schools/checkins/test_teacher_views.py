@@ -9,7 +9,7 @@ from tests.factories import SchoolClassFactory, UserFactory
 def test_my_classes_lists_only_her_classes(client, teacher, school_class):
     SchoolClassFactory(name="groep 8 van een ander")
     client.force_login(teacher)
-    html = client.get("/sessies/").content.decode()
+    html = client.get("/mijn/").content.decode()
     assert "groep 6/7" in html and "groep 8 van een ander" not in html
 
 
@@ -154,6 +154,6 @@ def test_tampered_start_forms_get_a_404_or_a_plain_session(
 
 
 def test_signed_in_teachers_find_their_classes_from_every_page(client, teacher, home):
-    assert 'href="/sessies/"' not in client.get("/").content.decode()
+    assert 'href="/mijn/"' not in client.get("/").content.decode()
     client.force_login(teacher)
-    assert 'href="/sessies/">Mijn klassen</a>' in client.get("/").content.decode()
+    assert 'href="/mijn/">Mijn klassen</a>' in client.get("/").content.decode()

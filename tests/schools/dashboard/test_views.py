@@ -284,7 +284,7 @@ def test_a_teacher_sees_her_class_page_and_no_other(client, pilot):
     )
     other = pilot["classes"]["other"]
     assert client.get(f"/sessies/klas/{other.pk}/").status_code == 404
-    assert f"/sessies/klas/{ours.pk}/" in client.get("/sessies/").content.decode()
+    assert f"/sessies/klas/{ours.pk}/" in client.get("/mijn/").content.decode()
 
 
 def test_the_vendored_chart_library_is_the_locked_version():
