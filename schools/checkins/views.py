@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from schools import results
-from schools.checkins import services
+from schools.checkins import kleuter, services
 from schools.checkins.questions import answers_from_form, questions_for_session
 from schools.checkins.recording import record_check_in
 from schools.checkins.throttling import (
@@ -45,6 +45,8 @@ def _open_session_or_error(request, code):
             status=404,
         )
     if not session.is_open:
+        if kleuter.applies(request, session):
+            return None, kleuter.closed(request, session)
         return None, render(
             request,
             "schools/pupil_join.html",
@@ -101,6 +103,8 @@ def answer(request, code):
         return error_page
     questions = questions_for_session(session)
     tablet = request.GET.get("tablet") == "1"
+    if tablet and kleuter.is_kleuter(questions):
+        return kleuter.answer(request, session, questions)
     if request.method == "GET":
         kept, spent = (None, False) if tablet else _kept_token(request, session)
         if spent:
@@ -199,6 +203,8 @@ def _answer_page(request, session, questions, tablet, context, status=200):
 @never_cache
 @require_GET
 def thanks(request, code):
+    if kleuter.is_tablet(request) and (page := kleuter.thanks(request, code)):
+        return page
     return render(
         request,
         "schools/pupil_thanks.html",
@@ -226,25 +232,6 @@ def _teacher_session(request, code):
 
 
 @login_required
-@require_GET
-def my_classes(request):
-    classes = (
-        SchoolClass.objects.for_user(request.user)
-        .active()
-        .select_related("school")
-        .prefetch_related("groups")
-    )
-    sessions = CheckInSession.objects.for_user(request.user).select_related(
-        "school_class", "lesson"
-    )[:20]
-    return render(
-        request,
-        "schools/my_classes.html",
-        {"classes": classes, "sessions": sessions, "moments": Moment.choices},
-    )
-
-
-@login_required
 @require_POST
 def start(request):
     school_class = get_object_or_404(
@@ -265,7 +252,23 @@ def start(request):
         moment=moment if moment in Moment.values else Moment.STANDALONE,
         lesson=lesson,
     )
-    return redirect("checkins:live", code=session.code)
+    # The next check-in starts with the class of this one chosen (presentation mode).
+    request.session[LAST_CLASS] = school_class.pk
+    return _to_live(session, _slide(request.POST) if lesson else None)
+
+
+# A check-in started from a slide opens on the board and leads back to that slide.
+LAST_CLASS = "checkins:last_class"
+
+
+def _slide(data):
+    number = _int(data.get("dia"))
+    return number if number and 0 < number < 1000 else None
+
+
+def _to_live(session, slide):
+    url = reverse("checkins:live", args=[session.code])
+    return redirect(f"{url}?dia={slide}" if slide else url)
 
 
 def _result_cells(session, cells):
@@ -328,6 +331,11 @@ def live(request, code):
         "cells": cells,
         "perturbation": results.perturbation_parameters(),
     }
+    slide = _slide(request.GET) if session.lesson else None
+    if slide:
+        context["slide"] = slide
+        context["back_url"] = f"{session.lesson.url}klas/#dia-{slide}"
+        return render(request, "schools/session_board.html", context)
     return render(request, "schools/session_live.html", context)
 
 
@@ -341,8 +349,9 @@ def status(request, code):
 @login_required
 @require_POST
 def close(request, code):
-    services.close_session(session=_teacher_session(request, code))
-    return redirect("checkins:live", code=code)
+    session = _teacher_session(request, code)
+    services.close_session(session=session)
+    return _to_live(session, _slide(request.POST) if session.lesson else None)
 
 
 @login_required

@@ -26,3 +26,12 @@ def my_classes(context):
     if request is None or not request.user.is_authenticated:
         return SchoolClass.objects.none()
     return SchoolClass.objects.for_user(request.user).active().select_related("school")
+
+
+@register.simple_tag(takes_context=True)
+def remembered_class(context):
+    """The id of the class of the teacher's last check-in: chosen first next time."""
+    from schools.checkins.views import LAST_CLASS
+
+    request = context.get("request")
+    return request.session.get(LAST_CLASS) if request is not None else None

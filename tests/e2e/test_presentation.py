@@ -73,3 +73,121 @@ def test_no_slide_of_any_demo_lesson_shows_the_teachers_script(
         if first_step.count():
             first_step.locator("summary").click()
             expect(first_step.locator(".speaker-notes__text")).to_be_visible()
+
+
+BOARDS = {"1920x1080": (1920, 1080), "1366x768": (1366, 768), "4:3": (1024, 768)}
+
+# Walks the deck with the keyboard as the teacher does and measures each slide as shown:
+# what of it lies below the top of the control bar, whether the page scrolls, and the
+# smallest text the class has to read.
+MEASURE = """() => {
+    const bar = document.querySelector(".deck-bar").getBoundingClientRect().top;
+    const seen = [];
+    for (let guard = 0; guard < 100; guard++) {
+        const slide = document.querySelector("[data-slide]:not([hidden])");
+        let bottom = 0, smallest = 999;
+        for (const el of slide.querySelectorAll("*")) {
+            const notes = el.closest("[data-notes]");
+            if (notes && !el.matches("[data-notes], [data-notes] > summary")) continue;
+            const box = el.getBoundingClientRect();
+            if (!box.height) continue;
+            bottom = Math.max(bottom, box.bottom);
+            // The folded notes are the teacher's, in her size; the rest is the class's.
+            if (!notes && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+                smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+        }
+        seen.push({
+            label: slide.getAttribute("aria-label"),
+            below: Math.round(bottom - bar),
+            scrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
+            smallest,
+            progress: document.querySelector("[data-progress]").textContent,
+        });
+        const next = document.querySelector("[data-next]");
+        if (next.disabled) break;
+        next.click();
+    }
+    return seen;
+}"""
+
+
+@pytest.mark.parametrize("board", BOARDS)
+def test_every_slide_of_every_demo_lesson_fits_the_board(
+    page, site_url, demo_lessons, board
+):
+    """Scaled down to a readable minimum first, then split into a slide and its sequel:
+    nothing runs under the control bar and the board never scrolls."""
+    page.set_viewport_size(dict(zip(("width", "height"), BOARDS[board])))
+    too_big = []
+    for lesson in demo_lessons:
+        page.goto(f"{site_url}{lesson.url}klas/")
+        for number, slide in enumerate(page.evaluate(MEASURE), 1):
+            if slide["below"] > 0 or slide["scrolls"] or slide["smallest"] < 18:
+                too_big.append((lesson.slug, number, slide))
+    assert not too_big, too_big
+
+
+def test_a_check_in_from_a_slide_runs_on_the_board_and_returns_to_that_slide(
+    browser, site_url
+):
+    from wagtail.models import Site
+
+    from schools.models import CheckInSession, Membership, Role
+    from tests.e2e.test_accessibility import Audit
+    from tests.e2e.test_check_in import sign_in
+    from tests.factories import (
+        LessonIndexPageFactory,
+        LessonPageFactory,
+        SchoolClassFactory,
+        UserFactory,
+        check_in,
+        step,
+    )
+
+    library = LessonIndexPageFactory(
+        parent=Site.objects.get(is_default_site=True).root_page
+    )
+    LessonPageFactory(
+        parent=library,
+        slug="kring",
+        title="Kring",
+        steps=[step("Samen praten", 10), check_in("lesson_end")],
+    )
+    teacher = UserFactory(username="juf-bord")
+    groep5, groep6 = (
+        SchoolClassFactory(name=name, pupil_count=6, teachers=[teacher])
+        for name in ("groep 5", "groep 6")
+    )
+    Membership.objects.create(user=teacher, school=groep5.school, role=Role.TEACHER)
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 1366, "height": 768}
+    )
+    sign_in(context, teacher, site_url)
+    board = context.new_page()
+    board.goto(site_url + "/lessen/kring/klas/#dia-3")
+    expect(board.locator("[data-progress]")).to_have_text("Dia 3 van 3")
+    # The chooser: big targets with the classes' names, the first chosen.
+    chooser = board.get_by_role("group", name="Welke klas?")
+    for name in ("groep 5", "groep 6"):
+        assert chooser.get_by_text(name).bounding_box()["height"] >= 64
+    expect(chooser.get_by_role("radio", name="groep 5")).to_be_checked()
+    Audit(board).check("check-in slide")
+    chooser.get_by_text("groep 6").click()
+    board.get_by_role("button", name="Start de check-in").click()
+
+    # On the board, in the presentation: the code, the count, the way back.
+    session = CheckInSession.objects.get()
+    assert session.school_class == groep6 and session.moment == "lesson_end"
+    expect(board.locator(".live__code")).to_have_text(session.code)
+    expect(board.get_by_text("0 van 6 beantwoord")).to_be_visible()
+    Audit(board).check("check-in on the board")
+    board.get_by_role("button", name="Sluit de check-in").click()
+    expect(board.get_by_text("Deze check-in is gesloten.")).to_be_visible()
+    board.get_by_role("link", name="Terug naar de les").click()
+
+    # Back on the slide it started from, with the class of this check-in chosen.
+    expect(board.locator("[data-progress]")).to_have_text("Dia 3 van 3")
+    expect(
+        board.locator("[data-slide]:not([hidden])").get_by_role("radio", name="groep 6")
+    ).to_be_checked()
+    context.close()
