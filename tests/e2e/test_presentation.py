@@ -75,7 +75,11 @@ def test_no_slide_of_any_demo_lesson_shows_the_teachers_script(
             expect(first_step.locator(".speaker-notes__text")).to_be_visible()
 
 
-BOARDS = {"1920x1080": (1920, 1080), "1366x768": (1366, 768), "4:3": (1024, 768)}
+BOARDS = {
+    "1920x1080": {"width": 1920, "height": 1080},
+    "1366x768": {"width": 1366, "height": 768},
+    "4:3": {"width": 1024, "height": 768},
+}
 
 # Walks the deck with the keyboard as the teacher does and measures each slide as shown:
 # what of it lies below the top of the control bar, whether the page scrolls, and the
@@ -117,7 +121,7 @@ def test_every_slide_of_every_demo_lesson_fits_the_board(
 ):
     """Scaled down to a readable minimum first, then split into a slide and its sequel:
     nothing runs under the control bar and the board never scrolls."""
-    page.set_viewport_size(dict(zip(("width", "height"), BOARDS[board])))
+    page.set_viewport_size(BOARDS[board])
     too_big = []
     for lesson in demo_lessons:
         page.goto(f"{site_url}{lesson.url}klas/")
