@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("site")
 
     def ready(self):
+        from django.db import transaction
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -49,3 +50,19 @@ class CmsConfig(AppConfig):
             sender=CollectionViewRestriction.groups.through,
             dispatch_uid="page-cache-collection-restriction-groups",
         )
+        # A collection moved under a restricted one (the admin saves, then moves it with
+        # treebeard, which sends no signal) or deleted: stale now, and once more when the
+        # change is committed, so that no page rendered in between stays.
+        from wagtail.models import Collection
+
+        def collection_changed(**kwargs):
+            bump_page_cache_version()
+            transaction.on_commit(bump_page_cache_version)
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                collection_changed,
+                sender=Collection,
+                weak=False,
+                dispatch_uid=f"page-cache-collection-{signal}",
+            )

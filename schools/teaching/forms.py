@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from schools.results.filters import MAX_ID
 from schools.teaching.home import week_choices
 
 
@@ -26,8 +27,21 @@ class WeekField(forms.DateField):
         self.widget.choices = week_choices()
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice by id that refuses numbers no table holds before asking the database."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not (
+            str(value).isdigit() and 0 < int(value) <= MAX_ID
+        ):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
 class PlanSeriesForm(forms.Form):
-    series = forms.ModelChoiceField(
+    series = IdChoiceField(
         label=_("Lesson series"),
         queryset=None,
         empty_label=_("Choose a series"),

@@ -233,3 +233,36 @@ def test_documents_are_served_by_wagtail_with_their_privacy_and_a_closed_policy(
     assert b"".join(response.streaming_content) == PDF
     refused = client.get(secret.url)
     assert refused.status_code == 302 and "/login/" in refused["Location"]
+
+
+def test_moving_a_collection_under_a_restricted_one_clears_the_cached_pages(
+    client, lesson, settings
+):
+    """Found by a red-team review: the admin moves a collection with treebeard's move(),
+    which sends no signal, and the cached lesson page kept the document's title."""
+    settings.PAGE_CACHE_SECONDS = 60
+    open_sheets = Collection.get_first_root_node().add_child(name="Werkbladen")
+    care = Collection.get_first_root_node().add_child(name="Zorgteam")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=care, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Zorgteam"))
+    with_materials(
+        lesson,
+        (document("Vertrouwelijk zorgplan", collection=open_sheets), "other", ""),
+    )
+    assert "Vertrouwelijk zorgplan" in client.get("/lessen/moed/").content.decode()
+
+    admin = staff_client(UserFactory(is_superuser=True))
+    moved = admin.post(
+        f"/admin/collections/{open_sheets.pk}/",
+        {
+            "name": "Werkbladen",
+            "parent": care.pk,
+            "csrfmiddlewaretoken": admin.cookies["csrftoken"].value,
+        },
+    )
+    assert moved.status_code == 302
+    open_sheets.refresh_from_db()
+    assert open_sheets.get_parent() == care
+    assert "Vertrouwelijk zorgplan" not in client.get("/lessen/moed/").content.decode()

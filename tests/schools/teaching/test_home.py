@@ -82,6 +82,8 @@ def test_she_moves_and_removes_a_planned_lesson(
         ({"week": ""}, "Kies een week"),
         ({"week": "9999-12-27"}, "Kies een week binnen het komende jaar"),
         ({"series": "999999"}, "Kies een reeks uit de lijst"),
+        # Beyond any database's integer (SQLite raised OverflowError: a 500).
+        ({"series": "9" * 23}, "Kies een reeks uit de lijst"),
         ({"series": "x' OR 1=1"}, "Kies een reeks uit de lijst"),
         ({"series": ""}, "Kies een reeks"),
     ],
@@ -97,6 +99,17 @@ def test_bad_input_gets_a_friendly_dutch_answer(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not PlannedLesson.objects.exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_id_beyond_any_database_is_not_found(
+    teacher, school_class, signed_in, method
+):
+    her = signed_in(teacher)
+    for url in ("/mijn/bewaren/", "/mijn/klas/", "/mijn/gepland/"):
+        suffix = "/" if url == "/mijn/bewaren/" else "/plannen/"
+        response = getattr(her, method)(f"{url}{'9' * 23}{suffix}")
+        assert response.status_code == 404, url
 
 
 def test_a_series_is_not_planned_twice(
