@@ -1,3 +1,5 @@
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -127,6 +129,52 @@ class CheckInSerializer(serializers.Serializer):
         if not code:
             raise serializers.ValidationError({"code": [_("Give the join code.")]})
         return {**data, "code": code}
+
+
+def check_in_data(data):
+    """A check-in request's validated data, as `CheckInSerializer` gives it; raises its
+    ValidationError. The usual request (every field as the pupil app sends it) is checked
+    here without building the serializer, whose fields are deep-copied for every instance:
+    on the busiest endpoint that was a fifth of the request's own work. Anything else goes
+    through the serializer, for its errors. tests/api/test_check_in_data.py holds the two
+    to the same answers."""
+    usual = _usual_check_in(data)
+    if usual is not None:
+        return usual
+    serializer = CheckInSerializer(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _usual_check_in(data):
+    """The validated data when `data` is plainly valid; None when the serializer must say."""
+    if type(data) is not dict or "session" in data:
+        return None
+    code, token, key, answers = (data.get(name) for name in CHECK_IN_FIELDS)
+    if not (_plain_text(code, 16) and _plain_text(token, 200)):
+        return None
+    if type(key) is not str or type(answers) is not dict or None in answers.values():
+        return None
+    try:
+        key = uuid.UUID(hex=key)
+    except ValueError:
+        return None
+    return {"code": code, "token": token, "key": key, "answers": answers}
+
+
+CHECK_IN_FIELDS = ("code", "token", "key", "answers")
+
+
+def _plain_text(value, max_length):
+    """Text the serializer's CharField takes as it is: printable ASCII, not blank, no
+    space around it, not too long."""
+    return (
+        type(value) is str
+        and 0 < len(value) <= max_length
+        and value.isascii()
+        and value.isprintable()
+        and value.strip() == value
+    )
 
 
 class CheckInReceiptSerializer(serializers.Serializer):

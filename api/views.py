@@ -23,6 +23,7 @@ from api.serializers import (
     CheckInSessionSerializer,
     LessonDetailSerializer,
     LessonSerializer,
+    check_in_data,
 )
 from lessons.models import LessonPage
 from schools import results
@@ -89,6 +90,7 @@ class PupilViewSet(viewsets.ViewSet):
 
     authentication_classes = []
     permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]  # a program's API: no browsable pages
     throttle_classes = [HashedScopedRateThrottle]
     throttle_scope = "pupils"
 
@@ -144,9 +146,7 @@ class CheckInViewSet(PupilViewSet):
                 {"detail": "Request body too large."},
                 status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
             )
-        serializer = CheckInSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = check_in_data(request.data)
         created = record_check_in(
             code=data["code"],
             token=data["token"],

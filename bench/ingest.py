@@ -4,7 +4,9 @@ the same run.
 
     .venv/bin/python bench/ingest.py [--seconds 20] [--concurrency 16] [--sessions 400]
 
-Phases, each for --seconds (or until its work runs out), after a short warm-up:
+Phases, each for --seconds (or until its work runs out), after a short warm-up; they take
+turns in --rounds rounds (4: each phase runs four times for a quarter of --seconds), so a
+change in how busy the shared machine is falls on all of them alike:
 1. bare insert: POST /bench/insert/ (one INSERT of a spent-token row, nothing else);
 2. bare count: POST /bench/count/ (the check-in's statement in its bare form: one UPDATE
    that adds an answer to a session's counts and key sums, with the spent-token INSERT
@@ -42,6 +44,7 @@ from bench.ingest_client import (
     PUPILS,
     WARMUP_SECONDS,
     Client,
+    merged,
     run_phase,
 )
 
@@ -164,6 +167,12 @@ def print_table(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="per phase")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="the phases take turns this many times (--seconds split between them)",
+    )
     parser.add_argument("--concurrency", type=int, default=16, help="connections")
     parser.add_argument(
         "--sessions",
@@ -177,6 +186,7 @@ def main():
     args = parser.parse_args()
     args.seconds = min(max(args.seconds, 1.0), 600.0)
     args.concurrency = min(max(args.concurrency, 1), 64)
+    args.rounds = min(max(args.rounds, 1), 20)
     args.sessions = min(max(args.sessions, args.concurrency), 5000)
     args.max_requests = min(max(args.max_requests, 1), 1_000_000)
 
@@ -207,15 +217,21 @@ def main():
         run_phase(n, WARMUP_SECONDS, client.bare_count)
         run_phase(n, WARMUP_SECONDS, client.warm_up)
         idle_busy = common.background_load()
-        phases = {}
-        for name, work in (
-            ("bare insert", client.bare_insert),
-            ("bare count", client.bare_count),
-            ("tokens", client.get_tokens),
-            ("check-ins", client.post),
-        ):
-            print(f"{name} for {args.seconds:g} s...", flush=True)
-            phases[name] = run_phase(n, args.seconds, work)
+        rounds = {}
+        seconds = args.seconds / args.rounds
+        for number in range(1, args.rounds + 1):
+            print(
+                f"round {number} of {args.rounds}, {seconds:g} s per phase...",
+                flush=True,
+            )
+            for name, work in (
+                ("bare insert", client.bare_insert),
+                ("bare count", client.bare_count),
+                ("tokens", client.get_tokens),
+                ("check-ins", client.post),
+            ):
+                rounds.setdefault(name, []).append(run_phase(n, seconds, work))
+        phases = {name: merged(each) for name, each in rounds.items()}
         if proc.poll() is not None:
             print(
                 f"error: gunicorn died during the run (log: {common.GUNICORN_LOG}).",
@@ -236,8 +252,8 @@ def main():
         use_redis,
         client=(
             f"{n} threads, each with its own connection, classes and sessions; "
-            f"{args.seconds:g} s per phase (or until its tokens or sessions run out), "
-            "after a warm-up"
+            f"{args.seconds:g} s per phase in {args.rounds} rounds that take turns (or "
+            "until its tokens or sessions run out), after a warm-up"
         ),
         idle_busy=idle_busy,
     )
@@ -278,6 +294,15 @@ def report(rows, stored, client, args):
         f"({rate['check-in']:.0f} vs {rate['bare count']:.0f} req/s, target >= "
         f"{TARGET_PERCENT:.0f}%): {verdict}"
     )
+    stats = {name: each for name, _path, each in rows}
+    per_round = [
+        f"{100 * check_in / bare:.0f}%"
+        for check_in, bare in zip(
+            stats["check-in"]["rounds"], stats["bare count"]["rounds"], strict=True
+        )
+        if bare
+    ]
+    print(f"          per round: {', '.join(per_round)}")
     if rate["bare insert"]:
         print(
             f"          {100 * rate['check-in'] / rate['bare insert']:.0f}% of the bare "

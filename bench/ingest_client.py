@@ -96,6 +96,41 @@ def run_phase(concurrency, seconds, work):
     }
 
 
+def merged(phases):
+    """One phase's figures from its rounds (run_phase results): rates over the time the
+    rounds took together, latencies of all of them."""
+    elapsed = sum(phase["elapsed"] for phase in phases)
+    latencies = sorted(
+        latency
+        for phase in phases
+        for result in phase["results"]
+        if result is not None
+        for latency in result["latencies"]
+    )
+    busy = [phase["machine_busy"] for phase in phases]
+    ok = sum(phase["ok"] for phase in phases)
+    return {
+        "requests": sum(phase["requests"] for phase in phases),
+        "ok": ok,
+        "errors": sum(phase["errors"] for phase in phases),
+        "first_error": next(
+            (phase["first_error"] for phase in phases if phase["first_error"]), None
+        ),
+        "elapsed": elapsed,
+        "rps": ok / elapsed if elapsed else 0.0,
+        "p50": common.percentile(latencies, 50),
+        "p99": common.percentile(latencies, 99),
+        "client_cpu": sum(p["client_cpu"] * p["elapsed"] for p in phases) / elapsed
+        if elapsed
+        else 0.0,
+        "machine_busy": None
+        if None in busy
+        else sum(b * p["elapsed"] for b, p in zip(busy, phases, strict=True)) / elapsed,
+        "ran_out": max(phase["ran_out"] for phase in phases),
+        "rounds": [phase["rps"] for phase in phases],
+    }
+
+
 class Client:
     """The per-thread work of each phase. Every loop ends at the deadline, at the end of
     its list, or after max_requests."""
