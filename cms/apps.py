@@ -7,62 +7,51 @@ class CmsConfig(AppConfig):
     verbose_name = _("site")
 
     def ready(self):
-        from django.db import transaction
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from cms.middleware import bump_page_cache_version
-
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(bump_page_cache_version, dispatch_uid=f"page-cache-{signal}")
-        post_delete.connect(
-            bump_page_cache_version, sender=Page, dispatch_uid="page-cache-delete"
-        )
-        # Restricting a page (or lifting it) changes who may see it and the listings
-        # that show it; no publish signal says so.
-        for signal in (post_save, post_delete):
+        for signal, sender, receiver in page_cache_staleness():
             signal.connect(
-                bump_page_cache_version,
-                sender=PageViewRestriction,
-                dispatch_uid=f"page-cache-restriction-{signal}",
-            )
-        m2m_changed.connect(
-            bump_page_cache_version,
-            sender=PageViewRestriction.groups.through,
-            dispatch_uid="page-cache-restriction-groups",
-        )
-        # A lesson page lists its documents (title, size) as far as their collections'
-        # restrictions let the reader see them: a changed document or restriction is a
-        # changed page.
-        from wagtail.documents import get_document_model
-        from wagtail.models import CollectionViewRestriction
-
-        for sender in (get_document_model(), CollectionViewRestriction):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    bump_page_cache_version,
-                    sender=sender,
-                    dispatch_uid=f"page-cache-{sender.__name__}-{signal}",
-                )
-        m2m_changed.connect(
-            bump_page_cache_version,
-            sender=CollectionViewRestriction.groups.through,
-            dispatch_uid="page-cache-collection-restriction-groups",
-        )
-        # A collection moved under a restricted one (the admin saves, then moves it with
-        # treebeard, which sends no signal) or deleted: stale now, and once more when the
-        # change is committed, so that no page rendered in between stays.
-        from wagtail.models import Collection
-
-        def collection_changed(**kwargs):
-            bump_page_cache_version()
-            transaction.on_commit(bump_page_cache_version)
-
-        for signal in (post_save, post_delete):
-            signal.connect(
-                collection_changed,
-                sender=Collection,
+                receiver,
+                sender=sender,
                 weak=False,
-                dispatch_uid=f"page-cache-collection-{signal}",
+                dispatch_uid=f"page-cache-{id(signal)}-{sender and sender.__name__}",
             )
+
+
+def page_cache_staleness():
+    """What makes the cached copies of pages stale: (signal, sender or None, receiver).
+
+    - publishing, unpublishing, moving and deleting a page;
+    - restricting a page or lifting it (who may see it, and the listings that show it);
+    - a document, or a collection's restriction: a lesson page lists its documents (title,
+      size) as far as their collections' restrictions let the reader see them;
+    - a collection saved or deleted: the admin saves it, then moves it under a restricted
+      one with treebeard, which sends no signal; stale now, and once more when the change
+      is committed, so that no page rendered in between stays."""
+    from django.db import transaction
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.documents import get_document_model
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Page,
+        PageViewRestriction,
+    )
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from cms.middleware import bump_page_cache_version as bump
+
+    def now_and_on_commit(**kwargs):
+        bump()
+        transaction.on_commit(bump)
+
+    saved_or_deleted = (post_save, post_delete)
+    return [
+        *((signal, None, bump) for signal in (page_published, page_unpublished)),
+        (post_page_move, None, bump),
+        (post_delete, Page, bump),
+        *((signal, PageViewRestriction, bump) for signal in saved_or_deleted),
+        (m2m_changed, PageViewRestriction.groups.through, bump),
+        *((signal, get_document_model(), bump) for signal in saved_or_deleted),
+        *((signal, CollectionViewRestriction, bump) for signal in saved_or_deleted),
+        (m2m_changed, CollectionViewRestriction.groups.through, bump),
+        *((signal, Collection, now_and_on_commit) for signal in saved_or_deleted),
+    ]
