@@ -30,8 +30,12 @@ check: install
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
+# The suite in parallel (pytest-xdist), one worker per core of the CI machine, each with a
+# test database of its own; `--dist load` hands each worker its tests in collection order,
+# so each still runs its committing tests last. PYTEST_WORKERS=0: one process.
+PYTEST_WORKERS ?= 2
 pytest: install
-	$(UV) run --frozen pytest $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 test: lint check pytest
 

@@ -136,6 +136,35 @@ def answer(session):
     return give
 
 
+@pytest.fixture(scope="session")
+def shared_rows(django_db_setup, django_db_blocker):
+    """Rows made once for several tests, as TestCase.setUpTestData makes them: a class-
+    or module-scoped fixture that does `yield from shared_rows(make)` calls make() in a
+    transaction, yields what it returns, and rolls the transaction back when the fixture
+    ends. Each test still runs in a savepoint of its own inside it (the `db` fixture), so
+    what one test changes the next never sees. Not for committing (transactional) tests."""
+    from django.db import transaction
+
+    def shared(make):
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                made = make()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        try:
+            yield made
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+    return shared
+
+
 # --- Live servers (browser journeys, schemathesis): committed rows, restored after.
 
 
@@ -162,7 +191,17 @@ def live_db(migrated_rows, live_server, django_db_serialized_rollback):
     """Committed rows the live server can see, starting from what the migrations made."""
 
 
-REDIS_FOR_TESTS = "redis://127.0.0.1:6379/15"
+def redis_for_tests():
+    """Redis's own database for the tests: 15, and under pytest-xdist one per worker
+    (gw0: 15, gw1: 14, ...), since clearing the cache empties the whole database and two
+    workers must not empty each other's counters."""
+    import os
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    return f"redis://127.0.0.1:6379/{15 - int(worker or 0) % 8}"
+
+
+REDIS_FOR_TESTS = redis_for_tests()
 
 
 @pytest.fixture(params=["local memory", "redis"])

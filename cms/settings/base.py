@@ -275,6 +275,9 @@ DEMO_USERS_ALLOWED = False
 
 # Check-ins: how long a join code lives, and from how many answers results may be shown.
 CHECKIN_SESSION_HOURS = 4
+# The kleuter tablet's thank-you: seconds its ring counts down before the faces come back
+# for the next child.
+KLEUTER_COUNTDOWN_SECONDS = 4
 # An answer is only ever kept as counts. The spent one-time tokens that make it count once
 # are deleted this many hours after their session ended (purge_checkins, nightly).
 CHECKIN_TOKEN_HOURS = 24

@@ -9,6 +9,7 @@ JavaScript the same tap goes through the pupil API (checkin.js). Every answer ta
 one write path (schools.checkins.recording) with a one-time token issued for this page:
 nothing is kept about the child, and a second tap with the same token counts nothing."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -102,6 +103,7 @@ def _faces(request, session, questions, token, key, errors=(), status=200):
         "tablet": True,
         "next_url": _tablet_url("checkins:answer", session),
         "thanks_url": _tablet_url("checkins:thanks", session),
+        "countdown_seconds": settings.KLEUTER_COUNTDOWN_SECONDS,
     }
     return render(request, "schools/kleuter_answer.html", context, status=status)
 
@@ -129,6 +131,7 @@ def thanks(request, code):
             "session": session,
             "tablet": True,
             "next_url": _tablet_url("checkins:answer", session),
+            "countdown_seconds": settings.KLEUTER_COUNTDOWN_SECONDS,
         },
     )
 

@@ -24,7 +24,10 @@ from tests.factories import (
     add_check_in,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.long,
+]
 
 EXAMPLES = 15  # per operation and phase: a few minutes for both runs on 2 cores
 

@@ -37,7 +37,9 @@ def pytest_collection_modifyitems(config, items):
     # transaction after them would find no root page, content types or permissions.
     # pytest-django sorts so too, but pytest's own grouping of parametrized fixtures
     # runs after it and moved the journeys into the middle (seen on 2026-12-02).
-    items.sort(key=committing)
+    # The long ones first within each group: under pytest-xdist the workers then end
+    # together instead of one waiting for a long journey the other started last.
+    items.sort(key=lambda item: (committing(item), not item.get_closest_marker("long")))
     if Path(CHROMIUM).exists() or shutil.which("chromium"):
         return
     if os.environ.get("CI"):

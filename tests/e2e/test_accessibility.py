@@ -4,6 +4,7 @@ violation in the console, and readable at 320 px (200% zoom) without sideways sc
 
 import datetime
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
@@ -139,6 +140,7 @@ def answer_every_question(audit, page, name):
     raise AssertionError("no Klaar button after four questions")
 
 
+@pytest.mark.long
 def test_every_page_type_passes_axe_and_the_content_security_policy(browser, site_url):
     teacher, coordinator, sessions, older = data()
     context = browser.new_context(

@@ -3,6 +3,7 @@ join by code and answer (one by keyboard only, one whose network drops); the cou
 the teacher closes and sees the distribution; the database holds exactly those answers,
 as counts."""
 
+import pytest
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
@@ -57,6 +58,7 @@ def answer_with_mouse(page, site_url, code, mood, energy, feeling):
     expect(page.get_by_text("Wil je praten?")).to_be_visible()
 
 
+@pytest.mark.long
 def test_a_class_checks_in_and_the_teacher_sees_the_result(browser, site_url):
     from wagtail.models import Site
 

@@ -3,6 +3,7 @@ only how many have answered; once the teacher closes the check-in, the distribut
 
 import itertools
 
+import pytest
 from playwright.sync_api import expect
 
 from schools.checkins.services import start_session
@@ -15,6 +16,7 @@ ENERGY = ["veel energie", "een beetje energie", "weinig energie"]
 FEELINGS = ["blij", "rustig", "trots", "moe", "dankbaar"]
 
 
+@pytest.mark.long
 def test_twenty_five_pupils_answer_and_the_board_shows_only_the_count(
     browser, site_url
 ):

@@ -6,15 +6,23 @@ import pytest
 from django.db import connection
 
 from cms.demo.lessons import load_lessons
+from cms.demo.site import load_site
 from lessons.models import LessonPage
 from lessons.search import SYNONYMS, forms, stem, synonyms
 
 ON_POSTGRES = connection.vendor == "postgresql"
 
 
+@pytest.fixture(scope="module")
+def loaded_library(shared_rows):
+    """The demo site and lessons, loaded once for this module's tests (each reads them in
+    a savepoint of its own, rolled back after it)."""
+    yield from shared_rows(lambda: load_lessons(home=load_site()))
+
+
 @pytest.fixture
-def demo_library(home):
-    return load_lessons(home=home)
+def demo_library(loaded_library, db):
+    return loaded_library
 
 
 def found(query):

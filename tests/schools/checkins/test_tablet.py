@@ -187,3 +187,27 @@ def test_the_tablet_keeps_no_cookie_and_stores_nothing_per_child(browser, young)
     assert not browser.cookies
     # One answer: one spent nonce (kept to refuse a second use) and counts, nothing else.
     assert UsedToken.objects.filter(session=young).count() == 1
+
+
+def countdown(html):
+    seconds = re.search(r'data-countdown data-seconds="([^"]*)"', html).group(1)
+    shown = re.search(r"data-countdown-number>([^<]*)<", html).group(1)
+    return seconds, shown
+
+
+def test_the_thank_you_counts_down_four_seconds_unless_set_otherwise(
+    browser, young, settings
+):
+    """Four seconds (the production default) on the answer page, whose thank-you
+    checkin.js shows after a tap, and on the thank-you page; KLEUTER_COUNTDOWN_SECONDS
+    sets another (the browser journeys use a shorter one)."""
+    from cms.settings import base
+
+    assert base.KLEUTER_COUNTDOWN_SECONDS == 4
+    assert settings.KLEUTER_COUNTDOWN_SECONDS == 4  # the tests' settings keep it
+    thanks_url = f"/doe-mee/{young.code}/bedankt/{TABLET}"
+    assert countdown(faces_page(browser, young)) == ("4", "4")
+    assert countdown(browser.get(thanks_url).content.decode()) == ("4", "4")
+    settings.KLEUTER_COUNTDOWN_SECONDS = 2
+    assert countdown(faces_page(browser, young)) == ("2", "2")
+    assert countdown(browser.get(thanks_url).content.decode()) == ("2", "2")
