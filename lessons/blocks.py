@@ -4,6 +4,14 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from lessons.activities import (
+    PollBlock,
+    QuizBlock,
+    ScaleBlock,
+    StrengthsChoiceBlock,
+    WallBlock,
+    WordCloudBlock,
+)
 from lessons.moments import IN_A_LESSON, Moment
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -198,6 +206,13 @@ class ActivityStreamBlock(blocks.StreamBlock):
     strengths = StrengthsBlock()
     video = VideoBlock()
     image = CaptionedImageBlock()
+    # Class activities (lessons/activities.py): every pupil answers on their own screen.
+    poll = PollBlock()
+    scale = ScaleBlock()
+    word_cloud = WordCloudBlock()
+    wall = WallBlock()
+    strengths_choice = StrengthsChoiceBlock()
+    quiz = QuizBlock()
 
 
 class StepBlock(blocks.StructBlock):

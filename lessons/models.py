@@ -22,6 +22,7 @@ from lessons.materials import (
     pack_response,
 )
 from lessons.search import lesson_query
+from lessons.word_lists import Word, WordList
 
 DEFAULT_SAFETY_AGREEMENTS = (
     "<ul><li>Iedereen mag zichzelf zijn.</li>"
@@ -431,4 +432,6 @@ __all__ = [
     "LessonSeriesItem",
     "LessonSeriesPage",
     "Theme",
+    "Word",
+    "WordList",
 ]

@@ -59,7 +59,9 @@ def set_up_authoring(*, library):
             )
     reviewers.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="lessons", codename__endswith="_theme"
+            # themes, and the word lists of the class activities: publishing one is its review
+            content_type__app_label="lessons",
+            codename__regex=r"_(theme|wordlist)$",
         )
     )
 

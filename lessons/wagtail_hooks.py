@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lessons.models import LessonPage, Theme
+from lessons.models import LessonPage, Theme, WordList
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -19,6 +19,21 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+class WordListViewSet(SnippetViewSet):
+    """Reviewed words for the class activities: a list is offered to authors once the
+    editors have published it."""
+
+    model = WordList
+    icon = "list-ul"
+    menu_label = gettext_lazy("Word lists")
+    list_display = ["name", "slug", "live"]
+    ordering = ["name"]
+    search_fields = ["name"]
+
+
+register_snippet(WordListViewSet)
 
 
 @hooks.register("after_create_page")

@@ -17,6 +17,8 @@ from wagtail import blocks
 
 from cms.demo.handouts import read_handouts
 from cms.demo.site import CONTENT
+from cms.demo.word_lists import word_keys
+from lessons.activities import WordChoiceBlock
 from lessons.models import Group, LessonPage, LessonSeriesPage, Theme
 
 LESSONS = CONTENT / "lessons"
@@ -366,6 +368,8 @@ def _raw(block, data, where, report):
             for i, item in enumerate(data, start=1)
         ]
         return None if any(item is None for item in raw) else raw
+    if isinstance(block, WordChoiceBlock):  # reviewed words by name, stored by key
+        return word_keys(data, where, report)
     return data
 
 

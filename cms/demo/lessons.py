@@ -6,12 +6,14 @@ import io
 import math
 
 from django.core.files.images import ImageFile
+from django.db import transaction
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from cms.demo.handouts import attach_handouts
 from cms.demo.lesson_files import LESSONS, read_library
+from cms.demo.word_lists import load_word_lists
 from lessons.models import (
     GroupBand,
     LessonIndexPage,
@@ -44,9 +46,13 @@ SHAPES = {
 }
 
 
+@transaction.atomic
 def load_lessons(*, home, directory=LESSONS):
-    """Create or update the library, its themes, lessons and series. Idempotent. Every
-    file is validated before anything is written (LessonFileError names a bad one)."""
+    """Create or update the library, its themes, lessons and series, and the reviewed word
+    lists their activities choose from. Idempotent. Every lesson file is validated before
+    a lesson is written (LessonFileError names a bad one); the word lists come first, as
+    the lessons' words are checked against them, and go again when a file is refused."""
+    load_word_lists()
     content = read_library(directory)
     library = LessonIndexPage.objects.child_of(home).first()
     if library is None:

@@ -8,6 +8,7 @@ import pytest
 
 from cms.demo.lesson_files import LESSONS, THEMES, LessonFileError, read_lesson
 from cms.demo.lessons import load_lessons
+from cms.demo.word_lists import load_word_lists
 from lessons.models import LessonPage, LessonSeriesPage
 
 # The library as cms/demo/lesson_content.py made it on main before the lessons became
@@ -73,6 +74,7 @@ LESSON_FILES = sorted(LESSONS.glob("*.toml"))
 
 @pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
 def test_every_lesson_file_validates(db, path):
+    load_word_lists()  # the reviewed words that the lessons' activities choose from
     spec = read_lesson(path, theme_slugs=THEME_SLUGS)
     assert spec.slug == path.stem
     assert spec.fields["steps"].stream_block is (

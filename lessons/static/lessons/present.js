@@ -39,6 +39,8 @@
     // Scales the slide's text (everything is sized in em) from 1 down to the floor;
     // returns whether it fits.
     function fit(slide) {
+        // Measured unscaled: a slide fitted before (then split) would set its floor too high.
+        slide.style.setProperty("--fit", 1);
         const base = parseFloat(getComputedStyle(deck).fontSize);
         const smallest = Math.min(...Array.from(slide.querySelectorAll("p, li, span, h2, h3, h4, a, strong, label"))
             .filter((el) => !el.closest("[data-notes]"))
@@ -85,6 +87,8 @@
             if (parts.length > 1) {
                 prepend(parts.pop());
             } else {
+                // A class activity stays whole: its answers belong on one slide.
+                if (parts[0].querySelector("[data-activity]")) break;
                 const items = parts[0].querySelectorAll("li");
                 if (items.length < 2) break; // one block that cannot split: the floor decides
                 const copy = parts[0].cloneNode(true);
@@ -113,6 +117,7 @@
         }
         slides = Array.from(deck.querySelectorAll("[data-slide]"));
         deck.querySelectorAll(".breathing__start").forEach((button) => { button.hidden = false; });
+        if ("speechSynthesis" in window) deck.querySelectorAll("[data-speak]").forEach((button) => { button.hidden = false; });
         return showing;
     }
 
@@ -252,6 +257,18 @@
             }, seconds * 1000);
         };
         step("in");
+    });
+
+    // Read aloud (a class activity's question and answers) with the browser's own speech
+    // synthesis, as the pupils' check-in does: nothing leaves the device.
+    document.addEventListener("click", (event) => {
+        const button = event.target.closest("[data-speak]");
+        if (!button || !("speechSynthesis" in window)) return;
+        window.speechSynthesis.cancel();
+        const utterance = new SpeechSynthesisUtterance(button.dataset.speak);
+        utterance.lang = (button.closest("[lang]") || document.documentElement).lang.startsWith("en") ? "en-GB" : "nl-NL";
+        utterance.rate = 0.9;
+        window.speechSynthesis.speak(utterance);
     });
 
     layout();
