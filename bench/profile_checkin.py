@@ -214,6 +214,7 @@ def main():
         database,
         use_redis,
         client=f"in process, one thread, {args.requests} requests per round",
+        server="none: Django's WSGI handler called in this process",
         idle_busy=idle_busy,
     )
     print()
