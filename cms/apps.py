@@ -25,7 +25,10 @@ def page_cache_staleness():
       size) as far as their collections' restrictions let the reader see them;
     - a collection saved or deleted: the admin saves it, then moves it under a restricted
       one with treebeard, which sends no signal; stale now, and once more when the change
-      is committed, so that no page rendered in between stays."""
+      is committed, so that no page rendered in between stays;
+    - a user saved or deleted (switched off, a new password): her sessions no longer get
+      the staff's copy unchecked (cms.middleware._vouched_for)."""
+    from django.contrib.auth import get_user_model
     from django.db import transaction
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.documents import get_document_model
@@ -38,6 +41,7 @@ def page_cache_staleness():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from cms.middleware import bump_page_cache_version as bump
+    from cms.middleware import forget_staff_member
 
     def now_and_on_commit(**kwargs):
         bump()
@@ -54,4 +58,8 @@ def page_cache_staleness():
         *((signal, CollectionViewRestriction, bump) for signal in saved_or_deleted),
         (m2m_changed, CollectionViewRestriction.groups.through, bump),
         *((signal, Collection, now_and_on_commit) for signal in saved_or_deleted),
+        *(
+            (signal, get_user_model(), forget_staff_member)
+            for signal in saved_or_deleted
+        ),
     ]

@@ -37,12 +37,14 @@ class AnonymousPageCacheMiddleware:
     lookups. Signed-in staff get a variant of their own (the menu has "Mijn klassen"), and
     only of pages that say they look the same for everyone signed in (their context's
     `page_cache_signed_in`: the lesson page, its print and the library; not presentation
-    mode, which lists her own classes). Whatever used a CSRF token is never stored (the
-    token belongs to one browser). Other sessions (no one signed in) get the visitors'
-    page. Responses that set
-    a cookie or say they are private are never stored (Wagtail says so for every page with
-    a view restriction). PAGE_CACHE_SECONDS bounds how long a change that publishes no page
-    (a theme's name, a site setting) can stay unseen; a hit does not renew it.
+    mode, which lists her own classes). A session gets that copy from the cache only once
+    her user row has let this session's password in since the account was last saved (a
+    switched-off account, a new password: `_vouched_for`). Whatever used a CSRF token is
+    never stored (the token belongs to one browser). Other sessions (no one signed in) get
+    the visitors' page. Responses that set a cookie or say they are private are never
+    stored (Wagtail says so for every page with a view restriction). PAGE_CACHE_SECONDS
+    bounds how long a change that publishes no page (a theme's name, a site setting) can
+    stay unseen; a hit does not renew it.
 
     The cache stays bounded: a response is stored only under the query the page says it
     answers (its context's `page_cache_query`, a dict of parameters; none for most pages,
@@ -62,6 +64,8 @@ class AnonymousPageCacheMiddleware:
             and self._storable(request, response)
         ):
             cache.set(key, response, self.timeout)
+            if request._page_cache_signed_in:
+                _vouch_for(request)  # her user row was read and let her in
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -79,6 +83,8 @@ class AnonymousPageCacheMiddleware:
         request._page_cache_key = (
             f"page:{version}:{get_language()}:{audience}:{request.method}:{path}"
         )
+        if request._page_cache_signed_in and not _vouched_for(request):
+            return None  # rendered, which reads her user row; stored if she is let in
         response = cache.get(request._page_cache_key)
         request._page_cache_hit = response is not None
         return response
@@ -117,6 +123,36 @@ def _signed_in(request):
     from django.contrib.auth import SESSION_KEY
 
     return SESSION_KEY in request.session
+
+
+STAFF_KEY = "page-cache-staff:%s"
+
+
+def _vouch_for(request):
+    """Remember that this user's sessions with this password were let in: the session's
+    auth hash, which Django checks against the user row (a new password changes it)."""
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+
+    cache.set(
+        STAFF_KEY % request.session[SESSION_KEY],
+        request.session.get(HASH_SESSION_KEY),
+        settings.SESSION_COOKIE_AGE,
+    )
+
+
+def _vouched_for(request):
+    """Whether a signed-in session may have the staff's copy from the cache without her
+    user row being read: her account was let in with this session's password since it
+    last changed. Saving the user (switched off, a new password) forgets it
+    (`forget_staff_member`), so her next request is rendered, and Django signs her out."""
+    from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+
+    seen = cache.get(STAFF_KEY % request.session[SESSION_KEY])
+    return seen is not None and seen == request.session.get(HASH_SESSION_KEY)
+
+
+def forget_staff_member(instance, **kwargs):
+    cache.delete(STAFF_KEY % instance.pk)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -210,3 +210,34 @@ def test_the_library_stores_one_entry_per_real_filter(
     client.get("/lessen/?groep=groep-1-2&duur=20")
     _, queries = queries_for(client, "/lessen/?duur=20&groep=groep-1-2")
     assert queries == 0 and len(stored) == 2
+
+
+@pytest.mark.parametrize(
+    "change", ["deactivated", "new password", "new password, then signed in elsewhere"]
+)
+def test_a_session_that_no_longer_signs_in_gets_no_staff_copy(
+    client, lessons, page_cache, change
+):
+    """A teacher who left the school (her account switched off) or whose password was
+    changed elsewhere is signed out on her next request: the cached copy for staff (its
+    menu has "Mijn klassen") must not reach her old session either."""
+    from tests.factories import staff
+
+    teacher = staff()
+    client.force_login(teacher)
+    for _ in range(2):  # the second visit comes from the cache
+        assert "Mijn klassen" in client.get("/lessen/bedankje/").content.decode()
+    if change == "deactivated":
+        teacher.is_active = False
+    else:
+        teacher.set_password("een-nieuw-wachtwoord")
+    teacher.save()
+    if change.endswith("elsewhere"):  # her new session is let in, and vouched for
+        from django.test import Client
+
+        elsewhere = Client()
+        elsewhere.force_login(teacher)
+        assert "Mijn klassen" in elsewhere.get("/lessen/bedankje/").content.decode()
+    response = client.get("/lessen/bedankje/")
+    assert response.status_code == 200
+    assert "Mijn klassen" not in response.content.decode()
