@@ -22,7 +22,7 @@ from lessons.materials import (
     pack_response,
 )
 from lessons.search import lesson_query
-from lessons.word_lists import Word, WordList
+from lessons.word_lists import ActivityIcon, Word, WordList
 
 DEFAULT_SAFETY_AGREEMENTS = (
     "<ul><li>Iedereen mag zichzelf zijn.</li>"
@@ -57,17 +57,27 @@ class GroupBand(models.Model):
         return self.get_code_display()
 
 
-class ThemeIcon(models.TextChoices):
-    SUN = "sun", _("sun")
-    HEART = "heart", _("heart")
-    STAR = "star", _("star")
-    SMILE = "smile", _("smile")
-    LEAF = "leaf", _("leaf")
-    HANDS = "hands", _("hands")
-    CLOUD = "cloud", _("cloud")
-    ROCKET = "rocket", _("rocket")
-    GIFT = "gift", _("gift")
-    SPARK = "spark", _("spark")
+# A theme's icon: the landscape icons of the sprite, not the faces or ways of working.
+THEME_ICONS = (
+    "sun",
+    "heart",
+    "star",
+    "smile",
+    "leaf",
+    "hands",
+    "cloud",
+    "rocket",
+    "gift",
+    "spark",
+)
+ThemeIcon = models.TextChoices(
+    "ThemeIcon",
+    [
+        (icon.name, (icon.value, icon.label))
+        for icon in ActivityIcon
+        if icon in THEME_ICONS
+    ],
+)
 
 
 class ThemeColour(models.TextChoices):
