@@ -339,7 +339,12 @@ def test_word_lists_are_listed_in_the_admin(admin_client, db):
     assert "Gevoelens" in response.content.decode()
 
 
-def test_a_word_list_is_made_and_published_in_the_admin(admin_client, db):
+def test_a_word_list_is_made_and_published_in_the_admin(admin_user):
+    """Posted as a browser does, with the CSRF token it must send."""
+    from django.test import Client
+
+    admin_client = Client(enforce_csrf_checks=True)
+    admin_client.force_login(admin_user)
     response = admin_client.get("/admin/snippets/lessons/wordlist/add/")
     assert response.status_code == 200
     data = {
@@ -351,6 +356,7 @@ def test_a_word_list_is_made_and_published_in_the_admin(admin_client, db):
         "words-MIN_NUM_FORMS": "2",
         "words-MAX_NUM_FORMS": "1000",
         "action-publish": "action-publish",
+        "csrfmiddlewaretoken": admin_client.cookies["csrftoken"].value,
     }
     for i, text in enumerate(["kat", "hond"]):
         data |= {
