@@ -24,6 +24,7 @@ if settings.DEBUG:
 
 # Dutch at unprefixed URLs, English under /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
+    path("", include("schools.runs.urls")),
     path("", include("schools.checkins.urls")),
     path("", include("schools.teaching.urls")),
     path("", include(wagtail_urls)),

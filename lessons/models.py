@@ -381,6 +381,17 @@ class LessonPage(RoutablePageMixin, Page):
         )
 
     @property
+    def class_activities(self):
+        """The class activities of the plan by block id, in order."""
+        return {
+            activity.id: activity.value
+            for block in self.steps
+            if block.block_type == "step"
+            for activity in block.value["activities"]
+            if getattr(activity.block, "is_class_activity", False)
+        }
+
+    @property
     def check_in_points(self):
         return [block for block in self.steps if block.block_type == "check_in"]
 

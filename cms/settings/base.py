@@ -275,6 +275,13 @@ DEMO_USERS_ALLOWED = False
 
 # Check-ins: how long a join code lives, and from how many answers results may be shown.
 CHECKIN_SESSION_HOURS = 4
+# Lesson runs (schools.runs): how long the run of a lesson lives; with it end its class
+# activities' counts. None: at the end of the school day (midnight, TIME_ZONE).
+LESSON_RUN_HOURS = None
+# How often a pupil's screen asks what the board shows (seconds), and the perturbation of a
+# class activity's counts (the cell key method, as the check-ins'; smaller, for one class).
+FOLLOW_POLL_SECONDS = 2
+ACTIVITY_PERTURBATION = {"max_deviation": 3, "variance": 1.0, "small": 2}
 # The kleuter tablet's thank-you: seconds its ring counts down before the faces come back
 # for the next child.
 KLEUTER_COUNTDOWN_SECONDS = 4

@@ -39,6 +39,27 @@ class ActivityValue(blocks.StructValue):
         return self.block.choose_hint(self)
 
     @property
+    def definition(self):
+        """Everything a run needs of this activity, as plain data: the lesson run keeps
+        this copy (schools.runs), so answers and results never depend on a later edit."""
+        fewest, most = self.choose
+        return {
+            "kind": self.kind,
+            "kind_label": str(self.kind_label),
+            "kind_icon": self.kind_icon,
+            "question": str(self["question"]),
+            "choose": [fewest, most],
+            "choose_hint": str(self.choose_hint),
+            "spoken": self.spoken,
+            "options": [
+                {key: str(item) if key == "label" else item for key, item in o.items()}
+                for o in self.options
+            ],
+            "low_label": str(self.get("low_label") or ""),
+            "high_label": str(self.get("high_label") or ""),
+        }
+
+    @property
     def spoken(self):
         """The slide read aloud: the question, how to answer, the options."""
         labels = ", ".join(str(option["label"]) for option in self.options)

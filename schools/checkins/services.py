@@ -71,8 +71,22 @@ def questions_for(*, school_class, moment):
     return QuestionSet.STANDARD
 
 
-def _new_code():
-    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+def new_join_code():
+    """A join code that no open check-in and no live lesson run holds now: the pupils'
+    join page takes both kinds of code. The tables' constraints keep each kind unique."""
+    from schools.models import LessonRun
+
+    for _attempt in range(20):
+        code = "".join(
+            secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH)
+        )
+        if not (
+            CheckInSession.objects.open().filter(code=code).exists()
+            or LessonRun.objects.live().filter(code=code).exists()
+        ):
+            return code
+    # 1 in 10^30 with the alphabet above.
+    raise RuntimeError("no free join code after 20 draws")
 
 
 def close_expired_sessions(*, now=None):
@@ -113,7 +127,7 @@ def start_session(*, school_class, started_by, moment, lesson=None):
                     question_set=questions_for(
                         school_class=school_class, moment=moment
                     ),
-                    code=_new_code(),
+                    code=new_join_code(),
                     expected=school_class.pupil_count,
                     started_by=started_by,
                     opened_at=now,

@@ -19,7 +19,14 @@ from schools.checkins.throttling import (
     find_session_for,
     pupil_rate_exceeded,
 )
-from schools.models import CheckInSession, Moment, SchoolClass, session_lifetime
+from schools.models import (
+    CheckInSession,
+    LessonRun,
+    Moment,
+    SchoolClass,
+    session_lifetime,
+)
+from schools.runs.services import live_run_with_code
 
 # --- Pupils: no account, nothing about them kept (an answer only adds to counts).
 
@@ -62,6 +69,8 @@ def join(request):
     code = request.GET.get("code", "")
     if not code:
         return render(request, "schools/pupil_join.html")
+    if run := live_run_with_code(code):
+        return redirect("runs:follow", code=run.code)
     session, error_page = _open_session_or_error(request, code)
     return error_page or redirect("checkins:answer", code=session.code)
 
@@ -205,12 +214,15 @@ def _answer_page(request, session, questions, tablet, context, status=200):
 def thanks(request, code):
     if kleuter.is_tablet(request) and (page := kleuter.thanks(request, code)):
         return page
+    code = services.normalise_code(code)
     return render(
         request,
         "schools/pupil_thanks.html",
         {
-            "code": services.normalise_code(code),
+            "code": code,
             "tablet": request.GET.get("tablet") == "1",
+            # A check-in of a lesson run: back to following the board.
+            "run": LessonRun.objects.live().filter(check_in__code=code).first(),
         },
     )
 
@@ -252,6 +264,11 @@ def start(request):
         moment=moment if moment in Moment.values else Moment.STANDALONE,
         lesson=lesson,
     )
+    if lesson is not None:
+        # In a lesson run the pupils' screens go to this check-in (schools.runs).
+        from schools.runs.services import follow_check_in
+
+        follow_check_in(session)
     # The next check-in starts with the class of this one chosen (presentation mode).
     request.session[LAST_CLASS] = school_class.pk
     return _to_live(session, _slide(request.POST) if lesson else None)

@@ -27,6 +27,14 @@ from schools.models.organisation import (
     current_school_year,
 )
 from schools.models.results import ResultRollup, ResultRollupState
+from schools.models.runs import (
+    LessonRun,
+    OptionCount,
+    RunActivity,
+    Showing,
+    SpentActivityToken,
+    live_runs,
+)
 from schools.models.teaching import FavouriteLesson, PlannedLesson
 
 __all__ = [
@@ -39,21 +47,27 @@ __all__ = [
     "Feeling",
     "FavouriteLesson",
     "LessonDelivery",
+    "LessonRun",
     "Membership",
     "Moment",
     "Municipality",
+    "OptionCount",
     "PlannedLesson",
     "QuestionSet",
     "ResultRollup",
     "ResultRollupState",
     "Role",
+    "RunActivity",
     "School",
     "SchoolClass",
     "SchoolKind",
+    "Showing",
+    "SpentActivityToken",
     "UsedToken",
     "User",
     "answer_columns",
     "open_sessions",
     "current_school_year",
+    "live_runs",
     "session_lifetime",
 ]

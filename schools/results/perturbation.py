@@ -190,6 +190,11 @@ def table():
     return _table(**settings.RESULTS_PERTURBATION)
 
 
+def activity_table():
+    """The table for class activities' counts (schools.results.activities)."""
+    return _table(**settings.ACTIVITY_PERTURBATION)
+
+
 def parameters():
     """What people are told about the perturbation (pages, exports, API docs)."""
     current = table()

@@ -168,6 +168,8 @@
         // The address names the slide as written, the same on every board.
         const part = slide.dataset.part ? `-${slide.dataset.part}` : "";
         if (history.replaceState) history.replaceState(null, "", `#dia-${slide.dataset.original}${part}`);
+        // A lesson run (schools/static/schools/run-board.js) tells the pupils' screens.
+        deck.dispatchEvent(new CustomEvent("deck:show", { detail: { slide } }));
     }
 
     function showWritten(original, part) {

@@ -5,12 +5,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from schools.checkins.services import purge_spent_tokens
+from schools.runs.services import end_finished_runs
 
 
 class Command(BaseCommand):
     help = (
         "Delete the spent one-time tokens of check-ins that ended more than N hours ago. "
-        "Answers are only ever kept as counts, so no figure changes. Safe to run every night."
+        "Answers are only ever kept as counts, so no figure changes. Also ends the lesson "
+        "runs past their end, deleting their class activities' counts. Safe to run every "
+        "night (just after midnight: runs end at the end of the school day)."
     )
 
     def add_arguments(self, parser):
@@ -26,7 +29,9 @@ class Command(BaseCommand):
             raise CommandError("--older-than must be 0 or more hours.")
         ended_before = timezone.now() - datetime.timedelta(hours=older_than)
         deleted = purge_spent_tokens(ended_before=ended_before)
+        ended = end_finished_runs()
         self.stdout.write(
             f"Deleted {deleted} spent tokens of check-ins that ended more than "
-            f"{older_than} hours ago."
+            f"{older_than} hours ago; ended {ended} lesson runs and deleted their "
+            "activity counts."
         )
