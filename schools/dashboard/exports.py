@@ -17,6 +17,7 @@ def _participation_columns():
     return [
         results.Column("lessons_given", _("Lessons given"), "whole"),
         results.Column("sessions", _("Check-ins held"), "whole"),
+        results.Column("activities_held", _("Class activities held"), "whole"),
         results.Column("classes", _("Classes"), "whole"),
         results.Column("schools", _("Schools"), "whole"),
         # "n" as in the other sections, so that one file has one column of answers

@@ -283,6 +283,7 @@ def _present_participation(section, names):
         str(_("Period")),
         str(_("Lessons given")),
         str(_("Check-ins")),
+        str(_("Class activities")),
         str(_("Answers")),
         str(_("Classes")),
         str(_("Schools")),
@@ -299,6 +300,7 @@ def _present_participation(section, names):
                     for name in (
                         "lessons_given",
                         "sessions",
+                        "activities_held",
                         "answers",
                         "classes",
                         "schools",

@@ -1,5 +1,6 @@
-"""Taking part: lessons given, check-ins held, and the classes and schools that took part,
-per week or month. These count activity, not pupils; the "answers" column is the number of
+"""Taking part: lessons given, check-ins held, class activities held (in lesson runs that
+have ended: their counts are deleted by then, only how many were held is kept), and the
+classes and schools that took part, per week or month. These count activity, not pupils; the "answers" column is the number of
 answers behind the mood figures of the period (the engine's, so the same rules). Like the
 results, a coordinator sees completed weeks only, and every row is read from where the
 activity counted when it happened."""
@@ -7,16 +8,23 @@ activity counted when it happened."""
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, DateField, ExpressionWrapper, F
+from django.db.models import Count, DateField, ExpressionWrapper, F, Sum
 from django.db.models.functions import TruncMonth
 
 from schools.clock import last_complete_week
-from schools.models import CheckInSession, LessonDelivery
+from schools.models import CheckInSession, LessonDelivery, LessonRun
 from schools.results.atoms import conditions
 from schools.results.engine import results
 from schools.results.filters import FILTERS, ResultsError, parse_filters
 
-COLUMNS = ("lessons_given", "sessions", "classes", "schools", "answers")
+COLUMNS = (
+    "lessons_given",
+    "sessions",
+    "activities_held",
+    "classes",
+    "schools",
+    "answers",
+)
 
 
 def _bucket(period):
@@ -44,11 +52,13 @@ def participation(*, viewer, filters=None, period="week", now=None):
     # A lesson given has no moment: the moment filter is for check-ins only.
     parsed.pop("moment", None)
     deliveries = LessonDelivery.objects.filter(conditions(viewer, parsed))
+    runs = LessonRun.objects.filter(conditions(viewer, parsed), ended_at__isnull=False)
     if not viewer.is_teacher:
         through = last_complete_week(now)
-        sessions, deliveries = (
+        sessions, deliveries, runs = (
             sessions.filter(week__lte=through),
             deliveries.filter(week__lte=through),
+            runs.filter(week__lte=through),
         )
     rows = defaultdict(lambda: dict.fromkeys(COLUMNS, 0))
     for key, count in (
@@ -58,6 +68,14 @@ def participation(*, viewer, filters=None, period="week", now=None):
         .values_list("bucket", "count")
     ):
         rows[_as_date(key)]["lessons_given"] = count
+    for key, held in (
+        runs.annotate(bucket=_bucket(period))
+        .values("bucket")
+        .annotate(held=Sum("activities_held"))
+        .values_list("bucket", "held")
+    ):
+        if held:
+            rows[_as_date(key)]["activities_held"] = held
     for key, count, classes, schools in (
         sessions.annotate(bucket=_bucket(period))
         .values("bucket")

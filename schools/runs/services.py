@@ -23,6 +23,7 @@ from schools.checkins.services import (
 )
 from schools.models import (
     CLASS_SIZE_MARGIN,
+    LessonDelivery,
     LessonRun,
     OptionCount,
     RunActivity,
@@ -91,6 +92,18 @@ def start_run(*, school_class, lesson, started_by):
                     started_by=started_by,
                     started_at=now,
                     ends_at=run_end(now),
+                )
+                # Running a lesson with the class is giving it (as a check-in of it is).
+                LessonDelivery.objects.get_or_create(
+                    school_class=school_class,
+                    lesson=lesson,
+                    delivered_on=clock.today(now),
+                    defaults={
+                        "school_id": run.school_id,
+                        "municipality_id": run.municipality_id,
+                        "group": run.group,
+                        "week": run.week,
+                    },
                 )
         except IntegrityError:
             continue  # the code was taken meanwhile: draw again

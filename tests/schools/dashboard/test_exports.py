@@ -23,6 +23,7 @@ FIGURES = {
     "Blij of heel blij (%)": "positive_pct",
     "Gegeven lessen": "lessons_given",
     "Gehouden check-ins": "sessions",
+    "Gehouden klassenactiviteiten": "activities_held",
     "Klassen": "classes",
     "Scholen": "schools",
     **{f"{value} · {face}: aantal": f"counts_{value}" for value, face in FACES.items()},

@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -666,6 +667,23 @@ def test_participation_counts_per_week_and_month(region, lessons):
     ]  # an atom of two classes: counts
     add_check_in(young, [1, 2, 1, 0, 0], week=monday)  # 4: below the threshold
     answers = expected(counted)["n"]
+    # Lesson runs: only ended ones count, and only how many activities were held.
+    from schools.models import LessonRun
+
+    for code, ended in (("ACDEFG", True), ("HJKMNP", False)):
+        LessonRun.objects.create(
+            school_class=ours,
+            school=ours.school,
+            municipality=ours.school.municipality,
+            group=ours.youngest_group(),
+            week=monday,
+            lesson=lesson,
+            code=code,
+            expected=25,
+            ends_at=timezone.now() + datetime.timedelta(hours=1),
+            ended_at=timezone.now() if ended else None,
+            activities_held=2 if ended else 5,
+        )
 
     weekly = results.participation(viewer=COORDINATOR, period="week")["results"]
     assert weekly == [
@@ -673,6 +691,7 @@ def test_participation_counts_per_week_and_month(region, lessons):
             "week": str(monday - datetime.timedelta(weeks=1)),
             "lessons_given": 1,
             "sessions": 1,
+            "activities_held": 0,
             "classes": 1,
             "schools": 1,
             "answers": 0,
@@ -681,6 +700,7 @@ def test_participation_counts_per_week_and_month(region, lessons):
             "week": str(monday),
             "lessons_given": 1,
             "sessions": 7,
+            "activities_held": 2,
             "classes": 4,
             "schools": 2,
             "answers": answers,
