@@ -60,7 +60,9 @@ from bench import common
 
 PG_DB = "lessen_bench_follow"
 NO_ANSWER = "no answer"
-TARGET_P99 = 3.0  # seconds for a slide change to reach the pupils (their new page loaded)
+TARGET_P99 = (
+    3.0  # seconds for a slide change to reach the pupils (their new page loaded)
+)
 THINK = (2.0, 6.0)  # a pupil reads and chooses
 DWELL = (10.0, 20.0)  # a slide on the board
 REVEAL_AFTER = (9.0, 12.0)  # after showing an activity, when she reveals it
@@ -71,7 +73,9 @@ SETTLE = 15.0  # at most this long for the last answers before the lessons end
 
 VERSION = re.compile(rb'data-version="(\d+)"')
 TOKEN = re.compile(rb'name="token" value="([^"]+)"')
-CHOICE = re.compile(rb'type="(radio|checkbox)" id="keuze-\d+" name="keuze" value="([^"]+)"')
+CHOICE = re.compile(
+    rb'type="(radio|checkbox)" id="keuze-\d+" name="keuze" value="([^"]+)"'
+)
 CHOOSE_MAX = re.compile(rb'data-choose-max="(\d+)"')
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 ANSWERED = re.compile(rb"<strong>(\d+)</strong>")
@@ -142,7 +146,9 @@ class Jar(dict):
                 self[name] = value
 
     def header(self):
-        return [("Cookie", "; ".join(f"{k}={v}" for k, v in self.items()))] if self else []
+        return (
+            [("Cookie", "; ".join(f"{k}={v}" for k, v in self.items()))] if self else []
+        )
 
 
 class Recorder:
@@ -238,7 +244,9 @@ class Screen:
         headers = self.headers()
         if self.etag:
             headers.append(("If-None-Match", self.etag))
-        response = await http(self.run.port, "GET", f"{self.path}bord/", headers=headers)
+        response = await http(
+            self.run.port, "GET", f"{self.path}bord/", headers=headers
+        )
         self.run.recorder.add("poll", self.path, response, {200, 304})
         self.jar.take(response)
         if response.status == 200:
@@ -293,7 +301,10 @@ class Screen:
         activity = activity_of(token)
         chosen = self.rng.sample(values, self.rng.randint(1, min(most, len(values))))
         body = urlencode([("token", token), *(("keuze", v) for v in chosen)]).encode()
-        headers = [*self.headers(), ("Content-Type", "application/x-www-form-urlencoded")]
+        headers = [
+            *self.headers(),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ]
         self.answer_at = None
         self.run.answering += 1
         try:
@@ -324,7 +335,9 @@ class Screen:
 def activity_of(token):
     """The activity a one-time token is for (its signed payload is plain base64 JSON)."""
     payload = token.split(":", 1)[0]
-    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["a"]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))[
+        "a"
+    ]
 
 
 # --- The teacher -------------------------------------------------------------------
@@ -355,7 +368,9 @@ async def open_board(run, board, lesson_id, board_path):
         raise SystemExit(f"no CSRF token on {board_path} ({response.status})")
     board.csrf = found[1].decode()
     fields = {"school_class": board.class_id, "lesson": lesson_id}
-    await teacher_request(run, board, "start", "POST", "/sessies/les/start/", {302}, fields)
+    await teacher_request(
+        run, board, "start", "POST", "/sessies/les/start/", {302}, fields
+    )
     await teacher_request(run, board, "board page", "GET", board_path, {200})
 
 
@@ -364,7 +379,9 @@ async def teach(run, board, activities, rng, first_move_at, until):
     at, shown, number = first_move_at, "", 0
     while at < until:
         await asyncio.sleep(max(0.0, at - now()))
-        activity = activities[(number // 2) % len(activities)] if number % 2 == 0 else ""
+        activity = (
+            activities[(number // 2) % len(activities)] if number % 2 == 0 else ""
+        )
         number += 1
         if shown:
             board.moved_off[shown] = now()
@@ -387,38 +404,47 @@ async def teach(run, board, activities, rng, first_move_at, until):
         if not activity:
             at = sent + rng.uniform(*DWELL)
             continue
-        reveal_at = sent + rng.uniform(*REVEAL_AFTER) if rng.random() < 0.5 else None
         at = sent + rng.uniform(*DWELL)
-        await board_panel(run, board, activity, sent, reveal_at)
-        if reveal_at is not None and activity in board.revealed:
-            at = now() + rng.uniform(*TALK_AFTER_REVEAL)
+        if rng.random() < 0.5:  # she reveals this one, then talks about the result
+            reveal_at = sent + rng.uniform(*REVEAL_AFTER)
+            await board_panel(run, board, activity, sent, reveal_at)
+            if await reveal(run, board, activity):
+                at = now() + rng.uniform(*TALK_AFTER_REVEAL)
+            else:
+                await board_panel(run, board, activity, now() + PANEL_EVERY, at)
+        else:
+            await board_panel(run, board, activity, sent, at)
 
 
-async def board_panel(run, board, activity, shown_at, reveal_at):
-    """The activity's panel every 2 s (run-board.js) until revealed or the slide's time is
-    up; the reveal at `reveal_at` when the panel offers it (5 answers or more)."""
+async def board_panel(run, board, activity, first, until):
+    """The activity's panel every 2 s from `first` until `until` (run-board.js asks
+    until it is revealed)."""
     path = f"/sessies/les/{board.code}/activiteit/{activity}/"
-    next_panel = shown_at
-    end = reveal_at if reveal_at is not None else shown_at + DWELL[0]
+    next_panel = first
     while True:
-        await asyncio.sleep(max(0.0, min(next_panel, end) - now()))
-        if now() >= end:
-            break
-        response = await teacher_request(run, board, "panel", "GET", path, {200})
+        await asyncio.sleep(max(0.0, min(next_panel, until) - now()))
+        if now() >= until:
+            return
+        await teacher_request(run, board, "panel", "GET", path, {200})
         next_panel = now() + PANEL_EVERY
-    if reveal_at is None:
-        return
+
+
+async def reveal(run, board, activity):
+    """The reveal, when the panel offers it (5 answers or more); True when revealed."""
+    path = f"/sessies/les/{board.code}/activiteit/{activity}/"
     response = await teacher_request(run, board, "panel", "GET", path, {200})
     if b"data-reveal" not in response.body:
         board.reveals_skipped += 1
-        return
+        return False
     board.revealed[activity] = sent = now()
     response = await teacher_request(
         run, board, "reveal", "POST", f"{path}uitkomst/", {200}, {}
     )
-    if response.status == 200:
-        board.version += 1
-        board.changes.append(("reveal", board.version, sent, now()))
+    if response.status != 200 or b"data-revealed" not in response.body:
+        return False
+    board.version += 1
+    board.changes.append(("reveal", board.version, sent, now()))
+    return True
 
 
 async def end_lesson(run, board):
@@ -483,7 +509,9 @@ def find_codes(boards, lesson_id):
     from schools.models import LessonRun
 
     for board in boards:
-        run = LessonRun.objects.live().get(school_class_id=board.class_id, lesson_id=lesson_id)
+        run = LessonRun.objects.live().get(
+            school_class_id=board.class_id, lesson_id=lesson_id
+        )
         board.code, board.version = run.code, run.version
     return boards
 
@@ -493,11 +521,17 @@ def counted(boards):
     n}), and the spent tokens per code."""
     from schools.models import LessonRun, OptionCount, RunActivity, SpentActivityToken
 
-    runs = {r.pk: r.code for r in LessonRun.objects.filter(code__in=[b.code for b in boards])}
-    activities = {
-        (runs[a.run_id], a.activity): (a.n, {}) for a in RunActivity.objects.filter(run__in=runs)
+    runs = {
+        r.pk: r.code
+        for r in LessonRun.objects.filter(code__in=[b.code for b in boards])
     }
-    for count in OptionCount.objects.filter(activity__run__in=runs).select_related("activity"):
+    activities = {
+        (runs[a.run_id], a.activity): (a.n, {})
+        for a in RunActivity.objects.filter(run__in=runs)
+    }
+    for count in OptionCount.objects.filter(activity__run__in=runs).select_related(
+        "activity"
+    ):
         key = (runs[count.activity.run_id], count.activity.activity)
         if count.n:
             activities[key][1][count.option] = count.n
@@ -535,7 +569,9 @@ def _stat(pid):
             rest = stat.read().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return None
-    ppid, user, system, child_user, child_system = (int(rest[i]) for i in (1, 11, 12, 13, 14))
+    ppid, user, system, child_user, child_system = (
+        int(rest[i]) for i in (1, 11, 12, 13, 14)
+    )
     return ppid, (user + system) / TICKS, (child_user + child_system) / TICKS
 
 
@@ -593,7 +629,9 @@ async def measure(args, port, boards, activities, lesson, board_path, poll, mast
     for board in boards:
         for _pupil in range(args.pupils):
             join_at = t0 + rng.uniform(0, args.join)
-            screens.append((board, Screen(board, run, random.Random(rng.random()), join_at)))
+            screens.append(
+                (board, Screen(board, run, random.Random(rng.random()), join_at))
+            )
     following = [asyncio.create_task(screen.follow()) for _board, screen in screens]
     until = t0 + args.duration
     teachers = [
@@ -627,7 +665,9 @@ async def measure(args, port, boards, activities, lesson, board_path, poll, mast
     postgres_after = process_cpu(pids)
     cpu = {
         "gunicorn": gunicorn_cpu(master) - gunicorn_before,
-        "postgres": sum(t - postgres_before.get(pid, 0.0) for pid, t in postgres_after.items()),
+        "postgres": sum(
+            t - postgres_before.get(pid, 0.0) for pid, t in postgres_after.items()
+        ),
         "client": time.process_time() - client_before,
         "backends": len(pids),
     }
@@ -697,7 +737,9 @@ def print_requests(recorder, elapsed):
 
 
 def print_lags(seen, loaded, missed):
-    print("| change | changes x screens | seen p50 s | p95 | p99 | max | page loaded p50 s | p95 | p99 | max | never |")
+    print(
+        "| change | changes x screens | seen p50 s | p95 | p99 | max | page loaded p50 s | p95 | p99 | max | never |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for kind in ("move", "reveal", "end"):
         if kind not in seen and not missed[kind]:
@@ -741,9 +783,13 @@ def main(argv=None):
     parser.add_argument("--classes", type=int, default=12)
     parser.add_argument("--pupils", type=int, default=25, help="per class")
     parser.add_argument("--schools", type=int, default=4, help="one address each")
-    parser.add_argument("--duration", type=float, default=120.0, help="seconds of slides")
+    parser.add_argument(
+        "--duration", type=float, default=120.0, help="seconds of slides"
+    )
     parser.add_argument("--join", type=float, default=10.0, help="pupils join within")
-    parser.add_argument("--lesson", default="", help="a lesson's slug (default: most activities)")
+    parser.add_argument(
+        "--lesson", default="", help="a lesson's slug (default: most activities)"
+    )
     args = parser.parse_args(argv)
     args.classes = min(max(args.classes, 1), 100)
     args.schools = min(max(args.schools, 1), args.classes)
@@ -781,7 +827,10 @@ def main(argv=None):
     finally:
         common.stop_gunicorn(proc)
     if died:
-        print(f"error: gunicorn died during the run (log: {common.GUNICORN_LOG}).", file=sys.stderr)
+        print(
+            f"error: gunicorn died during the run (log: {common.GUNICORN_LOG}).",
+            file=sys.stderr,
+        )
         return 2
 
     from django.db import connections
@@ -793,7 +842,12 @@ def main(argv=None):
 
 
 def report(args, database, use_redis, idle, after, result, left, boards):
-    run, screens, elapsed, cpu = result["run"], result["screens"], result["elapsed"], result["cpu"]
+    run, screens, elapsed, cpu = (
+        result["run"],
+        result["screens"],
+        result["elapsed"],
+        result["cpu"],
+    )
     followers = len(screens)
     print()
     for line in common.machine_lines(
@@ -819,7 +873,9 @@ def report(args, database, use_redis, idle, after, result, left, boards):
         + f"; errors {setup_errors}"
     )
     print()
-    print(f"Run: {elapsed:.1f} s from the first join to the last screen showing the end.")
+    print(
+        f"Run: {elapsed:.1f} s from the first join to the last screen showing the end."
+    )
     print_requests(run.recorder, elapsed)
     print()
     seen, loaded, missed = lags(boards, screens)
@@ -829,7 +885,9 @@ def report(args, database, use_redis, idle, after, result, left, boards):
     print(f"errors: {errors} (target 0): {'met' if errors == 0 else 'MISSED'}")
     for kind, path, status, snippet in run.recorder.first_errors:
         print(f"  {kind} {path}: {status} {snippet[:100]!r}")
-    p99 = common.timing(loaded["move"])["p99"] / 1000 if loaded["move"] else float("nan")
+    p99 = (
+        common.timing(loaded["move"])["p99"] / 1000 if loaded["move"] else float("nan")
+    )
     print(
         f"slide change reaching the pupils (move, new page loaded), p99 {p99:.2f} s "
         f"(target < {TARGET_P99:g} s): {'met' if p99 < TARGET_P99 and not missed['move'] else 'MISSED'}"

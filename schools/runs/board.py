@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from schools.checkins.services import CheckInError, normalise_code
 from schools.checkins.views import LAST_CLASS, _int
 from schools.models import LessonRun, OptionCount, RunActivity, SchoolClass
-from schools.results.activities import activity_results, can_reveal
+from schools.results.activities import activity_results, can_reveal, min_answers
 from schools.runs import services
 
 
@@ -103,7 +103,7 @@ def reveal(request, code, activity):
     try:
         services.reveal(run=run, activity_id=activity)
     except services.TooFewAnswers as error:
-        message = str(error) % {"count": services.min_answers()}
+        message = str(error) % {"count": min_answers()}
         return _panel(request, run, activity, status=409, error=message)
     except CheckInError as error:
         return _panel(request, run, activity, status=error.status, error=str(error))

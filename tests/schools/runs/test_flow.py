@@ -186,3 +186,53 @@ def test_the_state_endpoint_answers_304_for_the_current_version(
     with django_assert_num_queries(0):
         again = client.get(url, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
+
+
+def test_a_shared_tablet_takes_one_answer_per_pupil_and_keeps_no_cookie(
+    run, activities
+):
+    poll_id, poll = activities["poll"]
+    services.move_board(run=run, activity_id=poll_id)
+    tablet = Client(enforce_csrf_checks=True)
+    url = reverse("runs:follow", args=[run.code]) + "?tablet=1"
+    tokens = set()
+    for pupil in range(3):
+        question = tablet.get(url)
+        assert question.status_code == 200 and not question.cookies
+        tokens.add(question.context["token"])
+        done = tablet.post(
+            url,
+            {
+                "token": question.context["token"],
+                "keuze": poll["options"][pupil]["value"],
+            },
+        )
+        assert done.status_code == 200 and "Volgende leerling" in done.text
+    assert len(tokens) == 3 and RunActivity.objects.get(run=run).n == 3
+
+
+def test_a_wrong_or_missing_choice_gets_a_friendly_dutch_error(run, activities):
+    poll_id, _poll = activities["poll"]
+    services.move_board(run=run, activity_id=poll_id)
+    pupil = Client(enforce_csrf_checks=True)
+    url = reverse("runs:follow", args=[run.code])
+    question = pupil.get(url)
+    refused = pupil.post(url, {"token": question.context["token"]})
+    assert refused.status_code == 400 and "Kies een antwoord." in refused.text
+    forged = pupil.post(url, {"token": "forged", "keuze": "x"})
+    assert forged.status_code == 400 and "Deze vraag is te oud" in forged.text
+    assert RunActivity.objects.get(run=run).n == 0
+
+
+def test_after_the_end_pupils_see_that_the_lesson_has_ended(run):
+    services.end_run(run=run)
+    page = Client().get(reverse("runs:follow", args=[run.code]))
+    assert page.status_code == 410 and "De les is afgelopen" in page.text
+    state = Client().get(reverse("runs:board_state", args=[run.code])).json()
+    assert state["show"] == "ended"
+
+
+def test_a_wrong_code_on_the_follow_page_and_the_state_gets_a_404(db):
+    assert Client().get(reverse("runs:follow", args=["ACDEFG"])).status_code == 404
+    missing = Client().get(reverse("runs:board_state", args=["ACDEFG"]))
+    assert missing.status_code == 404 and "code" in missing.json()["detail"]
