@@ -379,6 +379,8 @@ async def teach(run, board, activities, rng, first_move_at, until):
     at, shown, number = first_move_at, "", 0
     while at < until:
         await asyncio.sleep(max(0.0, at - now()))
+        if now() >= until:
+            break
         activity = (
             activities[(number // 2) % len(activities)] if number % 2 == 0 else ""
         )
@@ -401,19 +403,20 @@ async def teach(run, board, activities, rng, first_move_at, until):
             board.version = version
             board.changes.append(("move", version, sent, now()))
         shown = activity
+        at = min(sent + rng.uniform(*DWELL), until)
         if not activity:
-            at = sent + rng.uniform(*DWELL)
             continue
-        at = sent + rng.uniform(*DWELL)
-        if rng.random() < 0.5:  # she reveals this one, then talks about the result
-            reveal_at = sent + rng.uniform(*REVEAL_AFTER)
+        # Half of the activities she reveals, then talks about the result.
+        reveal_at = sent + rng.uniform(*REVEAL_AFTER) if rng.random() < 0.5 else until
+        if reveal_at < until:
             await board_panel(run, board, activity, sent, reveal_at)
             if await reveal(run, board, activity):
-                at = now() + rng.uniform(*TALK_AFTER_REVEAL)
+                at = min(now() + rng.uniform(*TALK_AFTER_REVEAL), until)
             else:
                 await board_panel(run, board, activity, now() + PANEL_EVERY, at)
         else:
             await board_panel(run, board, activity, sent, at)
+    await asyncio.sleep(max(0.0, until - now()))
 
 
 async def board_panel(run, board, activity, first, until):
@@ -468,10 +471,11 @@ def prepare(args):
     from lessons.models import LessonPage
     from schools.models import Membership, Municipality, Role, School, SchoolClass
 
-    lessons = [page.specific for page in LessonPage.objects.live()]
     if args.lesson:
-        lessons = [page for page in lessons if page.slug == args.lesson]
-    lesson = max(lessons, key=lambda page: len(page.class_activities), default=None)
+        lesson = LessonPage.objects.live().filter(slug=args.lesson).first()
+        lesson = lesson and lesson.specific
+    else:
+        lesson = composed_lesson()
     if lesson is None or not lesson.class_activities:
         raise SystemExit("no live lesson with class activities in the demo data")
     User = get_user_model()
@@ -503,6 +507,33 @@ def prepare(args):
             )
         )
     return lesson, list(lesson.class_activities), boards
+
+
+def composed_lesson():
+    """Every demo lesson has one class activity: a lesson with all of them, each in the
+    step it came in, copied from the first and published (in this database only)."""
+    from lessons.models import LessonPage
+
+    lessons = [page.specific for page in LessonPage.objects.live().order_by("path")]
+    lessons = [lesson for lesson in lessons if lesson.class_activities]
+    if not lessons:
+        return None
+    steps = []
+    for lesson in lessons:
+        ids = set(lesson.class_activities)
+        for block in lesson.steps.raw_data:
+            block = dict(block)
+            inside = (
+                block["value"].get("activities", []) if block["type"] == "step" else []
+            )
+            if any(activity.get("id") in ids for activity in inside):
+                steps.append(block)
+    copy = lessons[0].copy(
+        update_attrs={"slug": "volg-het-bord", "title": "Volg het bord (benchmark)"}
+    )
+    copy.steps = steps
+    copy.save_revision().publish()
+    return LessonPage.objects.get(pk=copy.pk)
 
 
 def find_codes(boards, lesson_id):

@@ -105,3 +105,10 @@ def test_explore(browser, site_url):
     board.wait_for_timeout(1000)
     print(board.locator("[data-progress]").inner_text())
     board.screenshot(path="/tmp/explore-hd.png")
+    for n in range(2, 6):
+        board.keyboard.press("ArrowRight")
+        board.wait_for_timeout(2500)
+        slide = board.locator("[data-slide]:not([hidden])")
+        print(n, board.locator("[data-progress]").inner_text(), slide.get_attribute("aria-label"), slide.locator("[data-activity-id]").count(), slide.locator("[data-run-panel]").count())
+        board.screenshot(path=f"/tmp/explore-hd-{n}.png")
+        print(pupil.locator("h1, legend").first.inner_text())

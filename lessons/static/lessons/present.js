@@ -207,6 +207,9 @@
     });
 
     let touchX = null;
+    // Something on the slide grew (a lesson run's panel, schools/static/schools/run-board.js).
+    deck.addEventListener("deck:refit", () => { if (slides[current]) fit(slides[current]); });
+
     deck.addEventListener("touchstart", (event) => { touchX = event.changedTouches[0].clientX; }, { passive: true });
     deck.addEventListener("touchend", (event) => {
         if (touchX === null) return;

@@ -15,7 +15,7 @@
         method: "POST", body, credentials: "same-origin",
         headers: { "X-CSRFToken": csrf, "X-Requested-With": "fetch" },
     });
-    const panelUrl = (id) => deck.dataset.runPanel.replace("ACTIVITY", encodeURIComponent(id));
+    const panelUrl = (id) => deck.dataset.runPanelUrl.replace("ACTIVITY", encodeURIComponent(id));
 
     function put(box, html) {
         if (box.dataset.html === html) return;
@@ -34,6 +34,7 @@
                 if (title) { title.tabIndex = -1; title.focus(); }
             });
         }
+        deck.dispatchEvent(new CustomEvent("deck:refit"));
         if (hadFocus) {
             const again = box.querySelector("button, a");
             if (again) again.focus();

@@ -118,7 +118,7 @@ def test_the_quiz_result_shows_the_right_answer_and_the_share(
         answer_activity(quiz_id, right)
     services.reveal(run=run, activity_id=quiz_id)
     panel = board.get(reverse("runs:panel", args=[run.code, quiz_id])).text
-    assert "Het goede antwoord: B langzaam ademhalen" in panel
+    assert "Het goede antwoord: B – langzaam ademhalen" in panel
     assert re.search(r"\d+% had het goed", panel)
 
 
