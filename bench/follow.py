@@ -28,15 +28,20 @@ If-None-Match; on a new version it loads the follow page again (and starts over 
 keuze, then the 302's page), keeping cookies like a browser. A page that does not follow
 (a 429) is reloaded after 10 s, as a pupil would.
 
+The lesson: every demo lesson has one class activity, so the script publishes one with all
+of them (each in its step; in its own database only), or uses --lesson <slug>.
+
 Measured: requests by kind (an error is any status but those expected: 200/304 for the
-poll, 200 for pages, 410 once the lesson has ended, 302 for an answer, 409 for an answer
-sent after its reveal), how long every board change (move, reveal, end) takes to reach
-each of the class's screens, from the teacher's request returning to the screen having
-seen the new version, and to its new page being loaded; the answers the server accepted
-(302) against the counts in the database just before the lessons end (each activity's `n`,
-every option's count, the spent tokens), and that ending deletes them; gunicorn's CPU
-(master and workers, /proc) and that of this database's PostgreSQL backends, per
-following pupil per minute; this client's own CPU. A benchmark, not a test: exit 0 after a
+poll, 200 for pages, 410 once the lesson has ended, 302 for an answer; 409 for an answer
+sent after its reveal and 200 for one sent after the board moved on, which the server does
+not count); how long every board change (move, reveal, end) takes to reach each screen of
+the class, from the teacher's request returning to the screen having seen the new version,
+and to its new page being loaded; the answers the server accepted (302) against the counts
+in the database just before the lessons end (each activity's `n`, every option's count,
+the spent tokens), and that ending deletes them; the pupil-page requests per school and
+minute against the pupils' rate; gunicorn's CPU (master and workers, /proc) and that of
+this database's PostgreSQL backends, per following pupil per minute; this client's own CPU
+(it shares the machine's cores with the server). A benchmark, not a test: exit 0 after a
 measurement; 1 without PostgreSQL; 2 when the server does not start."""
 
 import argparse
@@ -206,6 +211,12 @@ class Run:
         self.chosen = defaultdict(Counter)  # (code, activity) -> option -> times sent
         self.outcomes = Counter()
         self.answering = 0  # answer requests in flight
+        self.rated = Counter()  # (address, minute) -> requests the "pupils" rate counts
+
+    def count_rate(self, board):
+        """A request of a pupil page (not the poll): counted in the school's window of
+        the "pupils" rate, a fixed minute of the clock (schools.checkins.throttling)."""
+        self.rated[(board.address, int(time.time() // 60))] += 1
 
 
 class Screen:
@@ -263,6 +274,7 @@ class Screen:
         self.next_poll = now() + self.wait
 
     async def load(self, kind):
+        self.run.count_rate(self.board)
         response = await http(self.run.port, "GET", self.path, headers=self.headers())
         expected = {200, 410} if self.board.ended_at else {200}
         self.run.recorder.add(kind, self.path, response, expected)
@@ -307,12 +319,13 @@ class Screen:
         ]
         self.answer_at = None
         self.run.answering += 1
+        self.run.count_rate(self.board)
         try:
             response = await http(
                 self.run.port, "POST", self.path, headers=headers, body=body
             )
             self.jar.take(response)
-            expected, outcome = {302}, "other"
+            expected, outcome = {302}, f"refused ({response.status})"
             if response.status == 302:
                 outcome = "accepted"
                 key = (self.board.code, activity)
@@ -841,7 +854,7 @@ def main(argv=None):
     poll = float(settings.FOLLOW_POLL_SECONDS)
     print(
         f"Lesson {lesson.slug!r} with {len(activities)} class activities; "
-        f"{args.classes} classes of {args.pupils} pupils in {args.schools} schools."
+        f"{args.classes} classes of {args.pupils} pupils in {args.schools} school(s)."
     )
 
     port = common.free_port()
@@ -873,6 +886,8 @@ def main(argv=None):
 
 
 def report(args, database, use_redis, idle, after, result, left, boards):
+    from django.conf import settings
+
     run, screens, elapsed, cpu = (
         result["run"],
         result["screens"],
@@ -885,7 +900,7 @@ def report(args, database, use_redis, idle, after, result, left, boards):
         database,
         use_redis,
         client=(
-            f"{followers} screens in {args.classes} classes of {args.schools} schools "
+            f"{followers} screens in {args.classes} classes of {args.schools} school(s) "
             f"(asyncio, one process), joining within {args.join:g} s, polling every "
             f"{run.poll:g} s; {args.classes} teachers moving slides for {args.duration:g} s; "
             "production throttles"
@@ -933,6 +948,14 @@ def report(args, database, use_redis, idle, after, result, left, boards):
         f"after the end: {left['ended']} of {len(boards)} runs ended, activities held "
         f"{left['activities held']}; left: {left['activities left']} activities, "
         f"{left['counts left']} option counts, {left['tokens left']} spent tokens"
+    )
+    windows = run.rated.values()
+    rate = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["pupils"]
+    limit = int(rate.split("/")[0])
+    print(
+        f"pupils' rate ({rate} per school address): pupil-page requests per school and "
+        f"minute of the clock: max {max(windows, default=0)}, "
+        f"{sum(n > limit for n in windows)} of {len(windows)} school-minutes over {limit}"
     )
     minutes = elapsed / 60
     print(

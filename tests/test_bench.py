@@ -10,8 +10,8 @@ import pytest
 
 from bench import data, utility
 
-SCRIPTS = ["common", "data", "dashboard", "failure", "ingest", "ingest_client"]
-SCRIPTS += ["load", "results"]
+SCRIPTS = ["common", "data", "dashboard", "failure", "follow", "ingest"]
+SCRIPTS += ["ingest_client", "load", "results"]
 SCRIPTS += ["rush", "site", "utility"]
 
 
