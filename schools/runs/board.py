@@ -25,7 +25,7 @@ def _teacher_run(request, code):
     )
     if run is None:
         raise Http404
-    return run
+    return services.settle(run)
 
 
 def _back_to_board(run, data):

@@ -241,6 +241,14 @@ def end_run(*, run, now=None):
     return run
 
 
+def settle(run):
+    """A run past its end is ended when it is next touched (its counts deleted), not only
+    by the nightly purge: nothing of it can be read after its end."""
+    if run.showing != Showing.ENDED and not run.is_live:
+        return end_run(run=run)
+    return run
+
+
 def end_finished_runs(*, now=None):
     """End the runs past their end, and delete whatever an ended run still holds."""
     now = now or timezone.now()

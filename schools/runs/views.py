@@ -60,6 +60,7 @@ def follow(request, code):
     tablet = request.GET.get("tablet") == "1"
     context = {"run": run, "tablet": tablet, "state": following.state_of(run)}
     if not run.is_live:
+        services.settle(run)
         return _page(request, "ended.html", context, status=410)
     if run.showing == Showing.CHECK_IN and run.check_in and run.check_in.is_open:
         url = reverse("checkins:answer", args=[run.check_in.code])

@@ -329,6 +329,10 @@ def answers_for(kind):
 def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
     browser, site_url
 ):
+    import time
+    t0 = time.monotonic()
+    def tick(what):
+        print(f"{time.monotonic() - t0:6.1f} {what}", flush=True)
     lesson, teacher, school_class = a_class_and_its_lesson()
     board_context, board = open_board(browser, site_url, teacher)
     board.goto(f"{site_url}{lesson.url}klas/")
@@ -343,6 +347,7 @@ def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
     expect(join.get_by_role("button", name="Les afsluiten")).to_be_visible()
     shot(board, "board-join")
 
+    tick('# 23 screens for 25 pupils')
     # 23 screens for 25 pupils: the shared tablet serves three.
     screens = Screens()
     keyboard = Device(browser, screens, KEYBOARD, PHONE, keyboard=True)
@@ -359,6 +364,7 @@ def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
     # reveal yet), the fifth; then the shared tablet three times, then the rest.
     order = [keyboard, narrow, no_js, others[0], others[1], tablet, tablet, tablet, *others[2:]]
     assert len(order) == CLASS_SIZE and len(devices) == 23
+    tick('for device in devices:\n       ')
     for device in devices:
         device.join(site_url, code)
     expect(no_js.page.get_by_role("link", name="Kijk opnieuw")).to_be_visible()
@@ -389,6 +395,7 @@ def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
             for word in ("blij", "rustig", "trots"):  # as it was, for answers_for()
                 choose(page, word)
 
+        tick('given = answers_for(kind)')
         given = answers_for(kind)
         for number, (device, words) in enumerate(zip(order, given, strict=True), 1):
             device.answer(kind, words)
@@ -404,6 +411,7 @@ def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
         expect(panel.locator(".run-panel__count")).to_have_text(answered(25), timeout=10_000)
         assert RunActivity.objects.get(run=run, definition__kind=kind).n == CLASS_SIZE
 
+        tick('panel.get_by_role("button", na')
         panel.get_by_role("button", name="Laat de uitkomst zien").click()
         expect(panel).to_have_attribute("data-revealed", "")
         expect(panel.get_by_role("heading", name="Wat de klas koos")).to_be_focused()
@@ -411,15 +419,18 @@ def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
         check_result(kind, panel)
         shot(board, f"board-{kind.replace('_', '-')}-result")
 
+        tick('# The question has closed')
         # The question has closed on every screen: the answers are on the board only.
         for device in following:
             device.expect_closed()
         expect(no_js.page.get_by_role("heading", name="Bedankt!")).to_be_visible()
         no_js.look_again()
         no_js.expect_closed(timeout=5_000)
+        tick('state = keyboard')
         state = keyboard.page.request.get(f"{site_url}/meedoen/{code}/bord/").json()
         assert set(state) == {"v", "show"}
 
+    tick('# Back to the join slide')
     # Back to the join slide and "Les afsluiten": every screen says the lesson has ended.
     board.keyboard.press("Home")
     for device in following:
@@ -429,6 +440,7 @@ def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
     forward_to(board, ".run-join__code")
     held = {a.definition["kind"]: a.n for a in RunActivity.objects.filter(run=run)}
     assert held == {"poll": 25, "word_cloud": 25, "quiz": 25}
+    tick('shown_slide(board).get_by_role')
     shown_slide(board).get_by_role("button", name="Les afsluiten").click()
     expect(board.get_by_role("button", name="Start de les met de klas")).to_have_count(1)
     for device in following:
@@ -440,6 +452,7 @@ def test_a_class_of_25_follows_the_board_through_a_poll_a_word_cloud_and_a_quiz(
     assert run.ended_at is not None and run.activities_held == 3
     assert not RunActivity.objects.filter(run=run).exists()  # the counts are gone
 
+    tick('# Nothing any pupil')
     # Nothing any pupil's browser loaded told a count or the right answer.
     assert len(screens.pages) > 200, len(screens.pages)
     found = screens.findings()

@@ -211,32 +211,34 @@ def as_the_board_shows(result):
 # --- Reading the board: what she can work out from what it shows.
 
 
-def possible_counts(shown, answered):
-    """For a one-answer activity: every set of true counts that could have made what the
-    board shows, given that the counts add up to the exact number who answered. She
-    knows the rules (the code is open): "niemand" is 0; "een paar" is a count the board
-    shows so; a number is a count whose perturbed value it can be."""
+def displays_of(definition, true, answered):
+    """Every way the board can show an option that `true` of `answered` pupils chose:
+    the results engine itself, given one cell key from each band of the perturbation
+    table's row (anyone can compute this: the code and the table are open)."""
     from schools.results.perturbation import activity_table
 
-    table = activity_table()
+    first = definition["options"][0]["value"]
+    activity = SimpleNamespace(
+        definition=definition, n=answered, revealed_at=timezone.now()
+    )
+    shown = set()
+    for bound, _value in activity_table().row(true).bounds:
+        key = bound - 1 if true else 0  # no answers: no keys added
+        result = activity_results(activity, {first: SimpleNamespace(n=true, key=key)})
+        shown.add((as_the_board_shows(result) or ("(niets)",))[0])
+    return shown
 
-    def could_be(text):
-        if text == "niemand":
-            return {0}
-        candidates = set()
-        for true in range(1, answered + 1):
-            values = table.row(true).probabilities()
-            if text == "een paar" and (
-                true <= table.small or any(v <= table.small for v in values)
-            ):
-                candidates.add(true)
-            elif text.isdigit() and true > table.small and int(text) in values:
-                candidates.add(true)
-        if text not in ("een paar",) and not text.isdigit():
-            return set(range(answered + 1))  # a reading this helper does not know
-        return candidates
 
-    rows = [sorted(could_be(text)) for text in shown]
+def possible_counts(definition, shown, answered):
+    """For a one-answer activity: every set of true counts that could have made what the
+    board shows, given that the counts add up to the exact number who answered."""
+    ways = {
+        true: displays_of(definition, true, answered) for true in range(answered + 1)
+    }
+    rows = []
+    for text in shown:
+        could_be = [true for true, texts in ways.items() if text in texts]
+        rows.append(could_be or list(ways))  # a reading the engine never gives: any
     return [
         combination
         for combination in itertools.product(*rows)
@@ -244,9 +246,9 @@ def possible_counts(shown, answered):
     ]
 
 
-def exact_small_counts(shown, answered):
+def exact_small_counts(definition, shown, answered):
     """The options whose count she can tell exactly, where that count is 1 or 2."""
-    combinations = possible_counts(shown, answered)
+    combinations = possible_counts(definition, shown, answered)
     assert combinations, (shown, answered)
     exact = {}
     for index in range(len(shown)):
@@ -348,7 +350,7 @@ def test_the_answered_number_minus_the_other_options_gives_no_exact_small_count(
     html = panel(board, code, scale_id)
     shown = board_counts(html)
     assert "5 antwoorden" in _text(html)
-    exact = exact_small_counts(shown, answered=5)
+    exact = exact_small_counts(scale, shown, answered=5)
     named = {scale["options"][index]["label"]: count for index, count in exact.items()}
     assert not named, f"she can tell exactly how many chose {named}"
 
@@ -1013,16 +1015,21 @@ def test_the_database_keeps_counts_only_and_nothing_orders_or_links_the_answers(
         assert re.fullmatch(r"[0-9a-f]{32}", nonce)
     runs = [LessonRun.objects.get(code=code) for code in codes]
 
+    # The order a dump gives: the rows as they lie in the table (SQLite's rowid,
+    # PostgreSQL's ctid: an updated row moves to where its new version was written).
+    on_disk = "ctid" if connection.vendor == "postgresql" else "rowid"
+
     def stored(run):
-        activity = RunActivity.objects.filter(run=run).values("activity", "n").get()
-        with connection.cursor() as cursor:  # in the order the table gives them
+        activity = RunActivity.objects.get(run=run)
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT option, n FROM {OptionCount._meta.db_table} "
-                f"WHERE activity_id = %s",
-                [RunActivity.objects.get(run=run).pk],
+                f"WHERE activity_id = %s ORDER BY {on_disk}",
+                [activity.pk],
             )
             counts = cursor.fetchall()
-        return activity, counts, SpentActivityToken.objects.filter(run=run).count()
+        tokens = SpentActivityToken.objects.filter(run=run).count()
+        return (activity.activity, activity.n, activity.revealed_at), counts, tokens
 
     first, second = (stored(run) for run in runs)
     assert first == second
@@ -1043,5 +1050,12 @@ def test_the_attackers_reading_of_the_board_is_right(run, activities, answer_act
     expected = as_the_board_shows(activity_results(activity, counts))
     board = signed_in(run.started_by)
     assert board_counts(panel(board, run.code, scale_id)) == expected
-    assert possible_counts(("een paar", "niemand"), 1) == [(1, 0)]
-    assert possible_counts(("5", "een paar"), 6)  # 5 or so, and one or two
+    poll = activities["poll"][1]
+    assert displays_of(poll, 0, 5) == {"niemand"}
+    assert displays_of(poll, 1, 5) == displays_of(poll, 2, 5) == {"een paar"}
+    assert displays_of(poll, 3, 5) == {"een paar", "3", "4", "5", "6"}
+    assert possible_counts(poll, ("een paar", "niemand", "5"), 6) == [
+        (1, 0, 5),
+        (2, 0, 4),
+        (3, 0, 3),
+    ]

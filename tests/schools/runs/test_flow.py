@@ -236,3 +236,20 @@ def test_a_wrong_code_on_the_follow_page_and_the_state_gets_a_404(db):
     assert Client().get(reverse("runs:follow", args=["ACDEFG"])).status_code == 404
     missing = Client().get(reverse("runs:board_state", args=["ACDEFG"]))
     assert missing.status_code == 404 and "code" in missing.json()["detail"]
+
+
+def test_a_run_past_its_end_keeps_nothing_once_touched(
+    run, activities, answer_activity, teacher
+):
+    """Before the nightly purge: the board's panel and the pupils' page end it."""
+    poll_id, poll = activities["poll"]
+    services.move_board(run=run, activity_id=poll_id)
+    for _ in range(5):
+        answer_activity(poll_id, poll["options"][0]["value"])
+    services.reveal(run=run, activity_id=poll_id)
+    LessonRun.objects.filter(pk=run.pk).update(ends_at=run.started_at)
+    board = Client()
+    board.force_login(teacher)
+    assert board.get(reverse("runs:panel", args=[run.code, poll_id])).status_code == 404
+    assert not OptionCount.objects.exists() and not RunActivity.objects.exists()
+    assert LessonRun.objects.get(pk=run.pk).activities_held == 1
