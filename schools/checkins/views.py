@@ -70,6 +70,9 @@ def join(request):
     if not code:
         return render(request, "schools/pupil_join.html")
     if run := live_run_with_code(code):
+        # A lesson's code counts against the same rate as a check-in's.
+        if pupil_rate_exceeded(request):
+            return _too_many_tries(request)
         return redirect("runs:follow", code=run.code)
     session, error_page = _open_session_or_error(request, code)
     return error_page or redirect("checkins:answer", code=session.code)

@@ -7,8 +7,9 @@
   chose, and the shown count is the true count plus the table's deviation for that key.
   Without it, the exact counts and the number who answered would give away a small count
   by subtraction.
-- An option that one or two pupils chose (or whose shown count is in that range or became
-  0) is shown as "a few" (een paar), never as a number.
+- An option that nobody, one or two pupils chose (or whose shown count is in that range)
+  is shown as "at most a few" (hooguit een paar), never as a number: "nobody" apart from
+  "one" would name the answer of a pupil among planted answers.
 
 Only the board of the teacher's own class asks; the counts are deleted when the run ends,
 so no coordinator's figure can include them (they see "activities held" only)."""
@@ -39,7 +40,9 @@ def activity_results(activity, counts):
         counted = counts.get(option["value"])
         true, key = (counted.n, counted.key) if counted else (0, 0)
         shown = table.shown(true, key)
-        few = true > 0 and (true <= table.small or shown <= table.small)
+        # Nobody and one or two read the same: else planting answers around one pupil
+        # (or a scale where every value got one) would name her answer.
+        few = true <= table.small or shown <= table.small
         rows.append(
             {
                 **option,

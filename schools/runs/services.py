@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, PositiveIntegerField, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -331,8 +331,21 @@ def record_answer(*, run, token, chosen):
             if not claimed:
                 activity.refresh_from_db()
                 raise ActivityClosed if activity.revealed_at else ActivityFull
-            OptionCount.objects.filter(activity=activity, option__in=values).update(
-                n=F("n") + 1, key=(F("key") + record_key) % KEY_RANGE
+            # Every option row is written, chosen or not: on PostgreSQL the rows an
+            # answer wrote (their transaction id, their place on disk) would else tell
+            # which options the last pupil chose.
+            chosen_here = Q(option__in=values)
+            OptionCount.objects.filter(activity=activity).update(
+                n=Case(
+                    When(chosen_here, then=F("n") + 1),
+                    default=F("n"),
+                    output_field=PositiveIntegerField(),
+                ),
+                key=Case(
+                    When(chosen_here, then=(F("key") + record_key) % KEY_RANGE),
+                    default=F("key"),
+                    output_field=PositiveIntegerField(),
+                ),
             )
     except IntegrityError:
         raise TokenUsed from None

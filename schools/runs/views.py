@@ -142,6 +142,10 @@ def board_state(request, code):
     etag = f'"{state["run"]}-{state["v"]}"'
     if request.headers.get("If-None-Match") == etag:
         response = JsonResponse({}, status=304)
+    elif pupil_rate_exceeded(request):
+        # Only a screen that already follows this run gets its 304 for free: a guesser
+        # has no ETag, and over the rate a valid code looks like a wrong one.
+        return JsonResponse({"detail": _("Too many tries.")}, status=429)
     else:
         response = JsonResponse({"v": state["v"], "show": state["show"]})
     response["ETag"] = etag
