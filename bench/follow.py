@@ -74,7 +74,8 @@ REVEAL_AFTER = (9.0, 12.0)  # after showing an activity, when she reveals it
 TALK_AFTER_REVEAL = (5.0, 10.0)
 PANEL_EVERY = 2.0  # run-board.js
 RELOAD_AFTER = 10.0  # a screen that stopped following is reloaded by hand
-SETTLE = 15.0  # at most this long for the last answers before the lessons end
+SETTLE = 15.0  # at most this long for the pupils still choosing before the lessons end
+DRAIN = 120.0  # at most this long for the answers under way after that
 
 VERSION = re.compile(rb'data-version="(\d+)"')
 TOKEN = re.compile(rb'name="token" value="([^"]+)"')
@@ -211,6 +212,7 @@ class Run:
         self.chosen = defaultdict(Counter)  # (code, activity) -> option -> times sent
         self.outcomes = Counter()
         self.answering = 0  # answer requests in flight
+        self.closing = False  # the lessons are about to end: no more answers
         self.rated = Counter()  # (address, minute) -> requests the "pupils" rate counts
 
     def count_rate(self, board):
@@ -246,6 +248,8 @@ class Screen:
             await asyncio.sleep(max(0.0, wake - now()))
             if self.answer_at is not None and self.answer_at <= now():
                 await self.answer()
+            elif now() < self.next_poll:
+                continue  # an answer given up (the lessons are ending)
             elif self.reload:
                 await self.load("reload")
             else:
@@ -296,7 +300,7 @@ class Screen:
             self.finished = True
             return
         token = TOKEN.search(response.body)
-        if token:
+        if token and not self.run.closing:
             choices = CHOICE.findall(response.body)
             most = CHOOSE_MAX.search(response.body)
             self.form = (
@@ -562,7 +566,16 @@ def find_codes(boards, lesson_id):
 
 def counted(boards):
     """What the database holds for the runs' activities: (code, activity) -> (n, {option:
-    n}), and the spent tokens per code."""
+    n}), and the spent tokens per code; read in one snapshot (REPEATABLE READ)."""
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        return _counted(boards)
+
+
+def _counted(boards):
     from schools.models import LessonRun, OptionCount, RunActivity, SpentActivityToken
 
     runs = {
@@ -690,11 +703,20 @@ async def measure(args, port, boards, activities, lesson, board_path, poll, mast
         for board in boards
     ]
     await asyncio.gather(*teachers)
+    # The counts are read before the lessons end (ending deletes them): first the pupils
+    # still choosing get SETTLE seconds, then no answer starts and those under way end.
     settle = now() + SETTLE
-    while now() < settle and (
-        run.answering or any(s.answer_at is not None for _b, s in screens)
-    ):
+    while now() < settle and any(s.answer_at is not None for _b, s in screens):
         await asyncio.sleep(0.2)
+    run.closing = True
+    for _board, screen in screens:
+        if screen.answer_at is not None:
+            screen.answer_at = None
+            run.outcomes["not sent (the lessons were ending)"] += 1
+    drain = now() + DRAIN
+    while now() < drain and run.answering:
+        await asyncio.sleep(0.2)
+    unsettled = run.answering
     snapshot = await asyncio.to_thread(counted, boards)
     await asyncio.gather(*(end_lesson(run, board) for board in boards))
     finish = now() + 20.0
@@ -722,6 +744,7 @@ async def measure(args, port, boards, activities, lesson, board_path, poll, mast
         "busy": busy.share,
         "cpu": cpu,
         "snapshot": snapshot,
+        "unsettled": unsettled,
         "setup": (setup_statuses, setup_errors),
     }
 
@@ -939,6 +962,11 @@ def report(args, database, use_redis, idle, after, result, left, boards):
         f"(target < {TARGET_P99:g} s): {'met' if p99 < TARGET_P99 and not missed['move'] else 'MISSED'}"
     )
     print(answers_line(run, result["snapshot"]))
+    if result["unsettled"]:
+        print(
+            f"note: {result['unsettled']} answers were still under way when the counts "
+            f"were read ({DRAIN:g} s after the last slide): the comparison is not exact."
+        )
     print(
         f"answers: {dict(run.outcomes)}; reveals done {sum(len(b.revealed) for b in boards)}, "
         f"skipped (fewer than 5 answers) {sum(b.reveals_skipped for b in boards)}; "
