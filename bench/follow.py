@@ -213,12 +213,14 @@ class Run:
         self.outcomes = Counter()
         self.answering = 0  # answer requests in flight
         self.closing = False  # the lessons are about to end: no more answers
-        self.rated = Counter()  # (address, minute) -> requests the "pupils" rate counts
+        # (address, minute of the clock) -> pupil-page requests and answers, and polls
+        # not answered 304: what the "pupils" rate counts (schools.checkins.throttling)
+        self.rated = Counter()
+        self.rated_polls = Counter()
 
-    def count_rate(self, board):
-        """A request of a pupil page (not the poll): counted in the school's window of
-        the "pupils" rate, a fixed minute of the clock (schools.checkins.throttling)."""
-        self.rated[(board.address, int(time.time() // 60))] += 1
+    def count_rate(self, board, poll=False):
+        key = (board.address, int(time.time() // 60))
+        (self.rated_polls if poll else self.rated)[key] += 1
 
 
 class Screen:
@@ -263,6 +265,8 @@ class Screen:
             self.run.port, "GET", f"{self.path}bord/", headers=headers
         )
         self.run.recorder.add("poll", self.path, response, {200, 304})
+        if response.status != 304:
+            self.run.count_rate(self.board, poll=True)
         self.jar.take(response)
         if response.status == 200:
             self.etag, self.wait = header(response, "etag"), self.run.poll
@@ -977,14 +981,20 @@ def report(args, database, use_redis, idle, after, result, left, boards):
         f"{left['activities held']}; left: {left['activities left']} activities, "
         f"{left['counts left']} option counts, {left['tokens left']} spent tokens"
     )
-    windows = run.rated.values()
     rate = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["pupils"]
     limit = int(rate.split("/")[0])
-    print(
-        f"pupils' rate ({rate} per school address): pupil-page requests per school and "
-        f"minute of the clock: max {max(windows, default=0)}, "
-        f"{sum(n > limit for n in windows)} of {len(windows)} school-minutes over {limit}"
-    )
+    for label, windows in (
+        ("pupil pages and answers", list(run.rated.values())),
+        (
+            "the same and the polls not answered 304",
+            [run.rated[k] + run.rated_polls[k] for k in run.rated | run.rated_polls],
+        ),
+    ):
+        print(
+            f"pupils' rate ({rate} per school address), {label}, per school and minute "
+            f"of the clock: max {max(windows, default=0)}, {sum(n > limit for n in windows)}"
+            f" of {len(windows)} school-minutes over {limit}"
+        )
     minutes = elapsed / 60
     print(
         f"server CPU: gunicorn {cpu['gunicorn']:.1f} s ({100 * cpu['gunicorn'] / elapsed:.0f}% "

@@ -14,6 +14,7 @@ from lessons.services import REVIEWERS, set_up_authoring
 from schools import clock
 from schools.checkins.services import start_session
 from schools.models import CoordinatorScope, Membership, PlannedLesson, Role
+from schools.runs.services import start_run
 from tests.factories import (
     LessonPageFactory,
     MunicipalityFactory,
@@ -44,6 +45,23 @@ MATRIX = {
     "/sessies/{code}/status/": [LOGIN, 200, 200, 404, 404, 404],
     "POST /sessies/start/": [LOGIN, 302, 302, 404, 404, 404],
     "POST /sessies/{other_code}/sluiten/": [LOGIN, 404, 404, 404, 404, 404],
+    # Lesson runs: the pupils' pages open to all (a code is the key); the board's endpoints
+    # for her own classes only. {run} is her class's run, {other_run} another class's.
+    "/meedoen/{run}/": [200, 200, 200, 200, 200, 200],
+    "/meedoen/{run}/bord/": [200, 200, 200, 200, 200, 200],
+    "POST /sessies/les/start/": [LOGIN, 404, 404, 404, 404, 404],  # no lesson given
+    "POST /sessies/les/{run}/dia/": [LOGIN, 200, 200, 404, 404, 404],
+    "POST /sessies/les/{other_run}/dia/": [LOGIN, 404, 404, 404, 404, 404],
+    "/sessies/les/{other_run}/activiteit/x/": [LOGIN, 404, 404, 404, 404, 404],
+    "POST /sessies/les/{other_run}/activiteit/x/uitkomst/": [
+        LOGIN,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ],
+    "POST /sessies/les/{other_run}/einde/": [LOGIN, 404, 404, 404, 404, 404],
     # A teacher's home: her classes' plans and her saved lessons (the classes as above).
     "/mijn/": [LOGIN, 200, 200, 200, 200, 200],
     "POST /mijn/klas/{cls}/plannen/": [LOGIN, 400, 400, 404, 404, 404],
@@ -109,6 +127,13 @@ COVERED = {
     "checkins:live": "/sessies/{code}/",
     "checkins:status": "/sessies/{code}/status/",
     "checkins:close": "POST /sessies/{other_code}/sluiten/",
+    "runs:follow": "/meedoen/{run}/",
+    "runs:board_state": "/meedoen/{run}/bord/",
+    "runs:start": "POST /sessies/les/start/",
+    "runs:move": "POST /sessies/les/{run}/dia/",
+    "runs:panel": "/sessies/les/{other_run}/activiteit/x/",
+    "runs:reveal": "POST /sessies/les/{other_run}/activiteit/x/uitkomst/",
+    "runs:end": "POST /sessies/les/{other_run}/einde/",
     "teaching:home": "/mijn/",
     "teaching:plan_series": "POST /mijn/klas/{cls}/plannen/",
     "teaching:move": "POST /mijn/gepland/{planned}/verplaatsen/",
@@ -211,6 +236,10 @@ def world(db, home, library):
             ).code,
             "other_code": start_session(
                 school_class=other, started_by=None, moment="standalone"
+            ).code,
+            "run": start_run(school_class=ours, lesson=lesson, started_by=teacher).code,
+            "other_run": start_run(
+                school_class=other, lesson=lesson, started_by=None
             ).code,
             "cls": ours.pk,
             "other_cls": other.pk,
