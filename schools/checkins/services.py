@@ -97,6 +97,28 @@ def close_expired_sessions(*, now=None):
     ).update(closed_at=F("expires_at"))
 
 
+def where_it_counts(school_class, today):
+    """Where a class's check-in or lesson run of today counts, as it is today: moving a
+    class or a school later never moves what was counted."""
+    return {
+        "school_class": school_class,
+        "school_id": school_class.school_id,
+        "municipality_id": school_class.school.municipality_id,
+        "group": school_class.youngest_group(),
+        "week": clock.week_of(today),
+    }
+
+
+def record_delivery(*, lesson, where, today):
+    """The lesson was given to the class today (once a day, however often it is run)."""
+    LessonDelivery.objects.get_or_create(
+        school_class=where["school_class"],
+        lesson=lesson,
+        delivered_on=today,
+        defaults={key: value for key, value in where.items() if key != "school_class"},
+    )
+
+
 def start_session(*, school_class, started_by, moment, lesson=None):
     """Open a check-in for a class, with a join code unique among open sessions. It keeps
     where it counts (school, municipality, group, week) as they are today. A session for a
@@ -110,18 +132,12 @@ def start_session(*, school_class, started_by, moment, lesson=None):
     close_expired_sessions()
     now = timezone.now()
     today = clock.today(now)
-    where = {
-        "school_class": school_class,
-        "school_id": school_class.school_id,
-        "municipality_id": school_class.school.municipality_id,
-        "group": school_class.youngest_group(),
-    }
+    where = where_it_counts(school_class, today)
     for _attempt in range(20):
         try:
             with transaction.atomic():
                 session = CheckInSession.objects.create(
                     **where,
-                    week=clock.week_of(today),
                     lesson=lesson,
                     moment=moment,
                     question_set=questions_for(
@@ -134,12 +150,7 @@ def start_session(*, school_class, started_by, moment, lesson=None):
                     expires_at=now + session_lifetime(),
                 )
                 if lesson is not None:
-                    LessonDelivery.objects.get_or_create(
-                        school_class=school_class,
-                        lesson=lesson,
-                        delivered_on=today,
-                        defaults={**where, "week": clock.week_of(today)},
-                    )
+                    record_delivery(lesson=lesson, where=where, today=today)
                 return session
         except IntegrityError:
             continue  # the code was taken by another open session: draw again

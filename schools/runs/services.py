@@ -20,10 +20,11 @@ from schools.checkins.services import (
     TokenUsed,
     new_join_code,
     normalise_code,
+    record_delivery,
+    where_it_counts,
 )
 from schools.models import (
     CLASS_SIZE_MARGIN,
-    LessonDelivery,
     LessonRun,
     OptionCount,
     RunActivity,
@@ -77,15 +78,13 @@ def start_run(*, school_class, lesson, started_by):
     if run := live.first():
         return run
     now = timezone.now()
+    today = clock.today(now)
+    where = where_it_counts(school_class, today)
     for _attempt in range(20):
         try:
             with transaction.atomic():
                 run = LessonRun.objects.create(
-                    school_class=school_class,
-                    school_id=school_class.school_id,
-                    municipality_id=school_class.school.municipality_id,
-                    group=school_class.youngest_group(),
-                    week=clock.week_of(clock.today(now)),
+                    **where,
                     lesson=lesson,
                     code=new_join_code(),
                     expected=school_class.pupil_count,
@@ -94,17 +93,7 @@ def start_run(*, school_class, lesson, started_by):
                     ends_at=run_end(now),
                 )
                 # Running a lesson with the class is giving it (as a check-in of it is).
-                LessonDelivery.objects.get_or_create(
-                    school_class=school_class,
-                    lesson=lesson,
-                    delivered_on=clock.today(now),
-                    defaults={
-                        "school_id": run.school_id,
-                        "municipality_id": run.municipality_id,
-                        "group": run.group,
-                        "week": run.week,
-                    },
-                )
+                record_delivery(lesson=lesson, where=where, today=today)
         except IntegrityError:
             continue  # the code was taken meanwhile: draw again
         following.publish(run)
