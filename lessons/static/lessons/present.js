@@ -75,7 +75,12 @@
         return sequel;
     }
 
-    // Moves the end of the slide to a new slide after it until the slide fits.
+    // A class activity is asked on a slide of its own: the pupils' screens follow the board
+    // one question at a time (schools/static/schools/run-board.js).
+    const crowded = (slide) => slide.querySelectorAll("[data-activity]").length > 1;
+
+    // Moves the end of the slide to a new slide after it until the slide fits and holds
+    // one class activity at most.
     function split(slide) {
         const sequel = sequelOf(slide);
         const into = sequel.querySelector(".step") || sequel;
@@ -83,7 +88,7 @@
         sequel.hidden = true;
         slide.after(sequel);
         const parts = movable(slide);
-        while (!fit(slide) && parts.length) {
+        while ((crowded(slide) || !fit(slide)) && parts.length) {
             if (parts.length > 1) {
                 prepend(parts.pop());
             } else {
@@ -113,7 +118,7 @@
         deck.replaceChildren(...pristine.map((slide) => slide.cloneNode(true)));
         for (let slide = deck.firstElementChild; slide; slide = slide.nextElementSibling) {
             Array.from(deck.children).forEach((other) => { other.hidden = other !== slide; });
-            if (!fit(slide) && movable(slide).length) split(slide);
+            if ((crowded(slide) || !fit(slide)) && movable(slide).length) split(slide);
         }
         slides = Array.from(deck.querySelectorAll("[data-slide]"));
         deck.querySelectorAll(".breathing__start").forEach((button) => { button.hidden = false; });
@@ -207,8 +212,18 @@
     });
 
     let touchX = null;
-    // Something on the slide grew (a lesson run's panel, schools/static/schools/run-board.js).
-    deck.addEventListener("deck:refit", () => { if (slides[current]) fit(slides[current]); });
+    // Something on the slide grew (a lesson run's panel, schools/static/schools/run-board.js):
+    // it cannot move to a sequel, so what does not fit at the floor lets the step's line of
+    // minutes and organisation go first (.slide--tight).
+    deck.addEventListener("deck:refit", () => {
+        const slide = slides[current];
+        if (!slide) return;
+        slide.classList.remove("slide--tight");
+        if (!fit(slide)) {
+            slide.classList.add("slide--tight");
+            fit(slide);
+        }
+    });
 
     deck.addEventListener("touchstart", (event) => { touchX = event.changedTouches[0].clientX; }, { passive: true });
     deck.addEventListener("touchend", (event) => {
