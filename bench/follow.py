@@ -23,8 +23,8 @@ Pupils, each a screen (asyncio tasks, standard library HTTP on loopback): joins 
 random moment of the first --join seconds (GET /meedoen/<code>/), then behaves like
 follow.js: the first ask after 1-3 s (half an interval plus a random one), then every
 FOLLOW_POLL_SECONDS (2 s) after the last answer, GET /meedoen/<code>/bord/ with
-If-None-Match; on a new version it loads the follow page again (and starts over with a
-1-3 s first ask). On a question it answers after 2-6 s as the form does (POST token and
+If-None-Match; on a new version it loads the address its page gave it (data-page-url, with
+the run's follower tag) and starts over with a 1-3 s first ask. On a question it answers after 2-6 s as the form does (POST token and
 keuze, then the 302's page), keeping cookies like a browser. A page that does not follow
 (a 429) is reloaded after 10 s, as a pupil would.
 
@@ -39,7 +39,8 @@ the class, from the teacher's request returning to the screen having seen the ne
 and to its new page being loaded; the answers the server accepted (302) against the counts
 in the database just before the lessons end (each activity's `n`, every option's count,
 the spent tokens), and that ending deletes them; the pupil-page requests per school and
-minute against the pupils' rate; gunicorn's CPU (master and workers, /proc) and that of
+minute against the pupils' rate (requests without the follower tag), and those with the
+tag per run and minute against the run's own rate; gunicorn's CPU (master and workers, /proc) and that of
 this database's PostgreSQL backends, per following pupil per minute; this client's own CPU
 (it shares the machine's cores with the server). A benchmark, not a test: exit 0 after a
 measurement; 1 without PostgreSQL; 2 when the server does not start."""
@@ -47,6 +48,7 @@ measurement; 1 without PostgreSQL; 2 when the server does not start."""
 import argparse
 import asyncio
 import base64
+import html
 import json
 import os
 import random
@@ -83,6 +85,7 @@ CHOICE = re.compile(
     rb'type="(radio|checkbox)" id="keuze-\d+" name="keuze" value="([^"]+)"'
 )
 CHOOSE_MAX = re.compile(rb'data-choose-max="(\d+)"')
+PAGE_URL = re.compile(rb'data-page-url="([^"]+)"')
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 ANSWERED = re.compile(rb"<strong>(\d+)</strong>")
 
@@ -214,11 +217,18 @@ class Run:
         self.answering = 0  # answer requests in flight
         self.closing = False  # the lessons are about to end: no more answers
         # (address, minute of the clock) -> pupil-page requests and answers, and polls
-        # not answered 304: what the "pupils" rate counts (schools.checkins.throttling)
+        # not answered 304, of screens that do not (yet) carry the run's follower tag:
+        # what the "pupils" rate counts (schools.checkins.throttling)
         self.rated = Counter()
         self.rated_polls = Counter()
+        # (code, minute of the clock) -> the pages and answers of screens with the tag:
+        # what the run's own rate counts (follower_rate_exceeded)
+        self.followed = Counter()
 
-    def count_rate(self, board, poll=False):
+    def count_rate(self, board, poll=False, follower=False):
+        if follower:
+            self.followed[(board.code, int(time.time() // 60))] += 1
+            return
         key = (board.address, int(time.time() // 60))
         (self.rated_polls if poll else self.rated)[key] += 1
 
@@ -232,10 +242,14 @@ class Screen:
         self.next_poll = self.answer_at = None
         self.form = None
         self.reload = self.finished = False
+        # What follow.js loads: the page's data-page-url (with the run's follower tag)
+        # once a page gave it, the bare address before.
+        self.path = f"/meedoen/{board.code}/"
+        self.page_url = self.path
 
     @property
-    def path(self):
-        return f"/meedoen/{self.board.code}/"
+    def follower(self):
+        return self.page_url != self.path
 
     def headers(self):
         return [("X-Forwarded-For", self.board.address), *self.jar.header()]
@@ -265,7 +279,7 @@ class Screen:
             self.run.port, "GET", f"{self.path}bord/", headers=headers
         )
         self.run.recorder.add("poll", self.path, response, {200, 304})
-        if response.status != 304:
+        if response.status != 304 and not self.etag:
             self.run.count_rate(self.board, poll=True)
         self.jar.take(response)
         if response.status == 200:
@@ -282,8 +296,10 @@ class Screen:
         self.next_poll = now() + self.wait
 
     async def load(self, kind):
-        self.run.count_rate(self.board)
-        response = await http(self.run.port, "GET", self.path, headers=self.headers())
+        self.run.count_rate(self.board, follower=self.follower)
+        response = await http(
+            self.run.port, "GET", self.page_url, headers=self.headers()
+        )
         expected = {200, 410} if self.board.ended_at else {200}
         self.run.recorder.add(kind, self.path, response, expected)
         self.jar.take(response)
@@ -299,6 +315,9 @@ class Screen:
             return
         self.reload = False
         self.version = int(found[1])
+        page_url = PAGE_URL.search(response.body)
+        if page_url:
+            self.page_url = html.unescape(page_url[1].decode())
         self.loaded.append((now(), self.version))
         if response.status == 410:
             self.finished = True
@@ -327,10 +346,10 @@ class Screen:
         ]
         self.answer_at = None
         self.run.answering += 1
-        self.run.count_rate(self.board)
+        self.run.count_rate(self.board, follower=self.follower)
         try:
             response = await http(
-                self.run.port, "POST", self.path, headers=headers, body=body
+                self.run.port, "POST", self.page_url, headers=headers, body=body
             )
             self.jar.take(response)
             expected, outcome = {302}, f"refused ({response.status})"
@@ -995,6 +1014,14 @@ def report(args, database, use_redis, idle, after, result, left, boards):
             f"of the clock: max {max(windows, default=0)}, {sum(n > limit for n in windows)}"
             f" of {len(windows)} school-minutes over {limit}"
         )
+    per_pupil = settings.FOLLOWER_PAGES_PER_PUPIL
+    runs_rate = [(n, per_pupil * args.pupils) for n in run.followed.values()]
+    print(
+        f"runs' own rate ({per_pupil}/minute per pupil, {per_pupil * args.pupils} per run), "
+        f"pages and answers of screens with the follower tag, per run and minute: max "
+        f"{max((n for n, _ in runs_rate), default=0)}, "
+        f"{sum(n > limit for n, limit in runs_rate)} of {len(runs_rate)} run-minutes over"
+    )
     minutes = elapsed / 60
     print(
         f"server CPU: gunicorn {cpu['gunicorn']:.1f} s ({100 * cpu['gunicorn'] / elapsed:.0f}% "

@@ -281,6 +281,11 @@ LESSON_RUN_HOURS = None
 # How often a pupil's screen asks what the board shows (seconds), and the perturbation of a
 # class activity's counts (the cell key method, as the check-ins'; smaller, for one class).
 FOLLOW_POLL_SECONDS = 2
+# The page loads (and answers) a minute that the screens following one run may make, per
+# pupil of the class: a screen loads its page once per board change (a teacher moving
+# every few seconds: about 12 a minute) and twice per answer. Counted per run, not against
+# the school's "pupils" rate (schools.checkins.throttling.follower_rate_exceeded).
+FOLLOWER_PAGES_PER_PUPIL = 30
 ACTIVITY_PERTURBATION = {"max_deviation": 3, "variance": 1.0, "small": 2}
 # The kleuter tablet's thank-you: seconds its ring counts down before the faces come back
 # for the next child.

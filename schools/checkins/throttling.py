@@ -177,6 +177,17 @@ def pupil_rate_exceeded(request):
     return Window(key, seconds).add(batch=rate_batch(limit)) > limit
 
 
+def follower_rate_exceeded(code, pupils):
+    """True when the screens that follow one lesson run (schools.runs, they carry its
+    follower tag) have passed their own rate: FOLLOWER_PAGES_PER_PUPIL a minute for every
+    pupil of the class; counts this request. They load a page at the board's pace, so they
+    are counted per run, not against their school's "pupils" rate: a school whose classes
+    follow their boards does not lock its own check-ins (or each other) out, and a screen
+    that keeps reloading is stopped at its own run."""
+    limit = settings.FOLLOWER_PAGES_PER_PUPIL * max(pupils, 1)
+    return Window(f"follower-pages:{code}", 60).add(batch=rate_batch(limit)) > limit
+
+
 def rate_batch(limit):
     """How many numbers of a request rate's counter a process takes at once: one round trip
     to the shared cache per batch instead of per request. At most 1/64 of the limit (so

@@ -26,6 +26,7 @@ from schools.models import (
     SchoolClass,
     session_lifetime,
 )
+from schools.runs import following
 from schools.runs.services import live_run_with_code
 
 # --- Pupils: no account, nothing about them kept (an answer only adds to counts).
@@ -218,14 +219,17 @@ def thanks(request, code):
     if kleuter.is_tablet(request) and (page := kleuter.thanks(request, code)):
         return page
     code = services.normalise_code(code)
+    tablet = request.GET.get("tablet") == "1"
+    # A check-in of a lesson run: back to following the board.
+    run = LessonRun.objects.live().filter(check_in__code=code).first()
     return render(
         request,
         "schools/pupil_thanks.html",
         {
             "code": code,
-            "tablet": request.GET.get("tablet") == "1",
-            # A check-in of a lesson run: back to following the board.
-            "run": LessonRun.objects.live().filter(check_in__code=code).first(),
+            "tablet": tablet,
+            "run": run,
+            "follow_url": run and following.page_url(run, tablet=tablet),
         },
     )
 

@@ -2,8 +2,12 @@
 shared cache (Redis between app servers) so that a screen asking "anything new?" every
 FOLLOW_POLL_SECONDS costs one cache read and, mostly, a 304 with no database query."""
 
+from urllib.parse import urlencode
+
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from schools.models import LessonRun, Showing
 
@@ -12,11 +16,33 @@ def _key(code):
     return f"run-follow:{code}"
 
 
+def tag_of(run):
+    """The run's follower tag. Only a page of this run hands it out (in the address its
+    screens load, and in its state's ETag), so a request that carries it comes from a screen
+    that already follows this board, not from someone guessing codes. The same for every
+    screen of the run: it tells nothing about a pupil."""
+    return salted_hmac("schools.runs.follower-tag", f"{run.pk}:{run.code}").hexdigest()[
+        :20
+    ]
+
+
+def page_url(run, *, tablet=False):
+    """The address a following screen loads: the run's page with its follower tag."""
+    query = {"volg": tag_of(run), **({"tablet": "1"} if tablet else {})}
+    return f"{reverse('runs:follow', args=[run.code])}?{urlencode(query)}"
+
+
+def is_follower(request, state):
+    """Whether a request carries the follower tag of the run whose state this is."""
+    return constant_time_compare(request.GET.get("volg", ""), state["tag"])
+
+
 def state_of(run):
     ended = not run.is_live
     return {
         "v": run.version + (1 if ended and run.showing != Showing.ENDED else 0),
-        "run": run.pk,
+        "tag": tag_of(run),
+        "pupils": run.expected,
         "show": Showing.ENDED if ended else run.showing,
         "activity": "" if ended else run.activity,
         "check_in": run.check_in.code if run.check_in_id and not ended else "",

@@ -13,7 +13,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from schools.checkins.services import CheckInError, TokenUsed, normalise_code
-from schools.checkins.throttling import WRONG_CODES, pupil_rate_exceeded
+from schools.checkins.throttling import (
+    WRONG_CODES,
+    follower_rate_exceeded,
+    pupil_rate_exceeded,
+)
 from schools.models import RunActivity, Showing
 from schools.runs import following, services
 
@@ -29,8 +33,24 @@ def find_run_for(request, code):
         raise
 
 
+def over_the_rate(request, code):
+    """Whether this pupil page is refused for its rate: a screen that follows the run (its
+    follower tag) counts against the run's own rate, any other request against its school's
+    (schools.checkins.throttling)."""
+    if "volg" in request.GET:
+        code = normalise_code(code)
+        state = following.current(code)
+        if state is not None and following.is_follower(request, state):
+            return follower_rate_exceeded(code, state["pupils"])
+    return pupil_rate_exceeded(request)
+
+
 def _page(request, template, context, status=200):
-    context = {**context, "poll_seconds": settings.FOLLOW_POLL_SECONDS}
+    context = {
+        **context,
+        "poll_seconds": settings.FOLLOW_POLL_SECONDS,
+        "follow_url": following.page_url(context["run"], tablet=context["tablet"]),
+    }
     return render(request, f"schools/runs/{template}", context, status=status)
 
 
@@ -44,7 +64,7 @@ def _cookie(activity_id):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def follow(request, code):
-    if pupil_rate_exceeded(request):
+    if over_the_rate(request, code):
         return render(request, "schools/pupil_wait.html", status=429)
     try:
         run = find_run_for(request, code)
@@ -125,26 +145,29 @@ def _answer(request, run, activity, tablet, context):
         return _question(request, run, activity, tablet, context, token, status=400)
     if tablet:
         return _page(request, "look.html", {**context, "answered": True})
-    return redirect("runs:follow", code=run.code)
+    return redirect(following.page_url(run))
 
 
 @require_GET
 def board_state(request, code):
     """What the board shows now, for a following screen: `v` changes whenever the screen
     should load its page again. Answers 304 to a screen that has the current version,
-    from the cache alone. Not counted towards the pupils' rate (every screen asks every
-    FOLLOW_POLL_SECONDS); a code with no run counts as a wrong code."""
+    from the cache alone. A screen that follows the run (its ETag carries the run's
+    follower tag) is not counted towards the pupils' rate, every other request is (a
+    guesser must not tell valid codes apart over the rate); a code with no run counts as a
+    wrong code."""
     state = following.current(normalise_code(code))
     if state is None:
         if WRONG_CODES.record(request):
             return JsonResponse({"detail": _("Too many tries.")}, status=429)
         return JsonResponse({"detail": services.RunNotFound.message}, status=404)
-    etag = f'"{state["run"]}-{state["v"]}"'
-    if request.headers.get("If-None-Match") == etag:
+    etag = f'"{state["tag"]}-{state["v"]}"'
+    seen = request.headers.get("If-None-Match", "")
+    if seen == etag:
         response = JsonResponse({}, status=304)
-    elif pupil_rate_exceeded(request):
-        # Only a screen that already follows this run gets its 304 for free: a guesser
-        # has no ETag, and over the rate a valid code looks like a wrong one.
+    elif not seen.startswith(f'"{state["tag"]}-') and pupil_rate_exceeded(request):
+        # A screen that follows this run (an ETag with its follower tag) asks for free:
+        # a guesser has none, and over the rate a valid code looks like a wrong one.
         return JsonResponse({"detail": _("Too many tries.")}, status=429)
     else:
         response = JsonResponse({"v": state["v"], "show": state["show"]})

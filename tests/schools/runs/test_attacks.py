@@ -41,7 +41,7 @@ from schools.models import (
     SpentActivityToken,
 )
 from schools.results.activities import activity_results
-from schools.runs import services
+from schools.runs import following, services
 from tests.factories import (
     SchoolClassFactory,
     SchoolFactory,
@@ -388,6 +388,48 @@ def test_a_guesser_cannot_tell_valid_lesson_codes_apart_once_over_the_rate(
         ),
     }
     assert answers == {"join page": (429, 429), "state": (429, 429)}, answers
+
+
+def test_a_guesser_cannot_pass_for_a_screen_that_follows_the_run(run, monkeypatch):
+    """Attacker: someone without a code, over the rate, who has read how a following
+    screen asks (the code is open). Interface: the following screens' state and page.
+    Promise (docs/security.md): the screens of a run are counted per run only when they
+    carry its follower tag, which only a page of the run hands out; a made-up ETag or
+    `volg` (the run's number, another run's tag, the tag's shape) is counted like any
+    request, so over the rate a valid code still looks like a wrong one."""
+    monkeypatch.setattr(
+        HashedScopedRateThrottle, "THROTTLE_RATES", {"pupils": "4/minute"}
+    )
+    monkeypatch.setattr(WRONG_CODES, "per_client", 2)
+    guesser = Client()
+    for letter in "ACDEF":
+        guesser.get("/doe-mee/", {"code": f"QQQQQ{letter}"})
+    other_run = following.tag_of(SimpleNamespace(pk=run.pk + 1, code=run.code))
+    forged = [f'"{run.pk}-1"', f'"{other_run}-1"', '"-1"', "*", f'"{"0" * 20}-1"']
+    state = [
+        guesser.get(url("board_state", run.code), HTTP_IF_NONE_MATCH=etag).status_code
+        for etag in forged
+    ]
+    page = [
+        guesser.get(url("follow", run.code), {"volg": volg}).status_code
+        for volg in ("", str(run.pk), other_run, "0" * 20)
+    ]
+    assert (state, page) == ([429] * 5, [429] * 4)
+    # With the real tag (a screen of the class at the same school address) it follows.
+    assert guesser.get(following.page_url(run)).status_code == 200
+
+
+def test_a_screen_that_keeps_reloading_is_stopped_at_its_own_run(run, settings):
+    """Attacker: someone with the code and its page (a pupil of the class), reloading it
+    in a loop. Interface: the following screen's page. Promise: the screens of one run
+    have their own rate (FOLLOWER_PAGES_PER_PUPIL a minute per pupil of the class): the
+    loop is stopped there, and the school's "pupils" rate is not used up by it."""
+    settings.FOLLOWER_PAGES_PER_PUPIL = 1
+    page = following.page_url(run)
+    loop = Client()
+    seen = Counter(loop.get(page).status_code for _ in range(run.expected + 3))
+    assert seen == {200: run.expected, 429: 3}
+    assert Client().get(url("follow", run.code)).status_code == 200
 
 
 def test_on_postgresql_no_system_column_links_a_spent_token_to_an_option(
@@ -754,7 +796,8 @@ def _nothing_of_the_answers_remains(run, activity_ids, *definitions):
         if name.startswith("run-follow:"):
             assert cache.get(name) | {"v": 0, "ends": 0} == {
                 "v": 0,
-                "run": run.pk,
+                "tag": following.tag_of(run),
+                "pupils": run.expected,
                 "show": "ended",
                 "activity": "",
                 "check_in": "",

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from schools.checkins.services import TokenUsed
 from schools.models import LessonRun, OptionCount, RunActivity, Showing
@@ -253,3 +254,50 @@ def test_a_run_past_its_end_keeps_nothing_once_touched(
     assert board.get(reverse("runs:panel", args=[run.code, poll_id])).status_code == 404
     assert not OptionCount.objects.exists() and not RunActivity.objects.exists()
     assert LessonRun.objects.get(pk=run.pk).activities_held == 1
+
+
+def test_the_screens_that_follow_a_run_do_not_use_up_their_schools_rate(
+    run, activities, monkeypatch, settings
+):
+    """A school's pupils share one address and one "pupils" rate. The screens of a run
+    (they carry its follower tag: the address their page gives them, the ETag of its
+    state) are counted per run instead, so a class following its board for an hour does
+    not lock the school's other classes out, nor itself (bench/follow.py found it: 75
+    screens of one school got 429s on their polls after a few slide changes)."""
+    from django.core.cache import cache
+
+    from schools.checkins.throttling import BATCHES, HashedScopedRateThrottle
+
+    cache.clear()
+    BATCHES.clear()
+    monkeypatch.setattr(
+        HashedScopedRateThrottle, "THROTTLE_RATES", {"pupils": "3/minute"}
+    )
+    poll_id, poll = activities["poll"]
+    screen = Client(enforce_csrf_checks=True)
+    joined = screen.get(reverse("runs:follow", args=[run.code]))  # 1 of 3
+    page_url = following.page_url(run)
+    assert joined.status_code == 200
+    assert f'data-page-url="{escape(page_url)}"' in joined.content.decode()
+    state = screen.get(reverse("runs:board_state", args=[run.code]))  # 2 of 3
+    etag = state["ETag"]
+    assert etag.startswith(f'"{following.tag_of(run)}-')
+    Client().get(reverse("runs:follow", args=[run.code]))  # 3 of 3: another pupil
+    assert Client().get(reverse("runs:follow", args=[run.code])).status_code == 429
+    slides = [activity_id for activity_id, _definition in activities.values()]
+    for activity_id in slides * 2:  # the board moves on: the screen keeps following it
+        services.move_board(run=run, activity_id=activity_id)
+        asked = screen.get(
+            reverse("runs:board_state", args=[run.code]), HTTP_IF_NONE_MATCH=etag
+        )
+        assert asked.status_code == 200, asked.content
+        etag = asked["ETag"]
+        assert screen.get(page_url).status_code == 200
+    services.move_board(run=run, activity_id=poll_id)
+    token = services.issue_token(run=run, activity_id=poll_id)
+    answered = screen.post(
+        page_url, {"token": token, "keuze": [poll["options"][0]["value"]]}
+    )
+    assert (answered.status_code, answered["Location"]) == (302, page_url)
+    # The school's rate is still used up for everyone else.
+    assert Client().get(reverse("runs:board_state", args=[run.code])).status_code == 429
