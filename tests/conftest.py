@@ -205,11 +205,23 @@ REDIS_FOR_TESTS = redis_for_tests()
 
 
 @pytest.fixture(params=["local memory", "redis"])
-def shared_cache(request, settings):
+def shared_cache(request, settings, monkeypatch):
     """The cache the throttles count in: local memory (a laptop) and Redis (production,
     shared by every app server; its own database here). CI has Redis: there, a missing
-    Redis fails the test instead of skipping it."""
+    Redis fails the test instead of skipping it.
+
+    The throttles' clock stands still in the middle of a 5-minute window (and of a
+    minute): counters are per fixed window of the clock, and a test that crossed a
+    window's edge saw its count start again (CI, 2026-12-03: 404 where 429 was due)."""
     import os
+    import time
+    from types import SimpleNamespace
+
+    from schools.checkins import throttling
+
+    still = time.time() // 300 * 300 + 150
+    monkeypatch.setattr(throttling, "time", SimpleNamespace(time=lambda: still))
+    monkeypatch.setattr(throttling.HashedScopedRateThrottle, "timer", lambda _: still)
 
     from django.core.cache import cache
 
