@@ -751,6 +751,7 @@ def test_the_result_of_a_poll_of_six_long_answers_fits_the_smaller_board(
     board = open_board(new_context, site_url, teacher, lesson, BOARD)
     run = start_the_lesson(board)
     panel = show_step(board, STEPS["poll"])
+    expect(panel.locator(".run-panel__count")).to_have_text(answered(0))  # it is open
     activity = RunActivity.objects.get(run=run)
     values = [option["value"] for option in activity.definition["options"]]
     for i in range(12):
