@@ -10,7 +10,15 @@ from django.apps import apps
 SOURCE = Path(__file__).resolve().parent / "content" / "data_inventory.toml"
 # The apps whose tables hold what we store about people and check-ins; Wagtail's own page
 # fields are classified through "wagtailcore.Page".
-APPS = ("schools", "lessons", "cms", "knox", "axes", "wagtailusers")
+APPS = (
+    "schools",
+    "lessons",
+    "cms",
+    "knox",
+    "axes",
+    "wagtailusers",
+    "django_tasks_database",
+)
 
 
 def entries():

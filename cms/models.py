@@ -74,3 +74,20 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class TaskWorker(models.Model):
+    """A background worker (`manage.py run_worker`, cms/worker.py) that is running: it
+    writes `seen_at` every TASK_WORKER_BEAT_SECONDS. What /healthz/worker reads, and how
+    a task left running by a worker that stopped is found."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("background worker")
+        verbose_name_plural = _("background workers")
+
+    def __str__(self):
+        return self.worker_id

@@ -5,11 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import healthz
+from cms.views import healthz, healthz_worker
 from schools.teaching.login import SignInView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/worker", healthz_worker, name="healthz-worker"),
     # Wagtail's sign-in, leading each person to where they work (schools.teaching.login).
     path("admin/login/", SignInView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),

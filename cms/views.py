@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cms import worker
+
 
 @never_cache
 @require_GET
@@ -15,6 +17,24 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+@never_cache
+@require_GET
+def healthz_worker(request):
+    """For monitoring, not the load balancer (an app server serves without a worker):
+    503 when no background worker runs or tasks have waited past TASK_BACKLOG_SECONDS."""
+    try:
+        state = worker.status()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": False}, status=503)
+    if state is None:
+        return JsonResponse({"status": "ok", "worker": None, "detail": "no queue"})
+    healthy = state["workers"] > 0 and state["backlog"] == 0
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **state},
+        status=200 if healthy else 503,
+    )
 
 
 def locked_out(request, credentials=None, *args, **kwargs):

@@ -33,6 +33,14 @@ MATRIX = {
     "/": [200, 200, 200, 200, 200, 200],
     "/lessen/": [200, 200, 200, 200, 200, 200],
     "/healthz": [200, 200, 200, 200, 200, 200],
+    "/healthz/worker": [
+        200,
+        200,
+        200,
+        200,
+        200,
+        200,
+    ],  # no queue in tests: nothing to check
     "/doe-mee/": [200, 200, 200, 200, 200, 200],
     "/doe-mee/{code}/": [200, 200, 200, 200, 200, 200],
     "/doe-mee/{code}/bedankt/": [200, 200, 200, 200, 200, 200],
@@ -150,6 +158,7 @@ COVERED = {
     "api:docs": "/api/v1/docs/",
     "api:redoc": "/api/v1/redoc/",
     "healthz": "/healthz",
+    "healthz-worker": "/healthz/worker",
     "results_dashboard": "/admin/resultaten/",
     "results_print": "/admin/resultaten/afdrukken/",
     "results_csv": "/admin/resultaten/export.csv",

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -240,6 +242,26 @@ if os.environ.get("MEDIA_S3_BUCKET"):
             "file_overwrite": False,
         },
     }
+
+# Background work (django-tasks): Wagtail's search-index, reference-index and file work,
+# and our nightly jobs (schools/tasks.py). With TASKS_BACKEND=database (production,
+# docs/deploy.md) they wait in PostgreSQL for `manage.py run_worker` (django-tasks-db: the
+# database we already run, no broker to add; a task is queued in the same transaction as
+# the change that asks for it). Otherwise they run at once, where they are asked for
+# (development and tests: nothing else to start).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if os.environ.get("TASKS_BACKEND") == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# A worker writes its heartbeat this often; one not seen for three beats has stopped, and
+# its running task is tried again, TASK_ATTEMPTS times in all (cms/worker.py). A task that
+# has waited longer than TASK_BACKLOG_SECONDS is a backlog for /healthz/worker.
+TASK_WORKER_BEAT_SECONDS = 10
+TASK_ATTEMPTS = 2
+TASK_BACKLOG_SECONDS = 300
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

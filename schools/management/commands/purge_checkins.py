@@ -1,11 +1,7 @@
-import datetime
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from schools.checkins.services import purge_spent_tokens
-from schools.runs.services import end_finished_runs
+from schools import tasks
 
 
 class Command(BaseCommand):
@@ -27,11 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, older_than, **options):
         if older_than < 0:
             raise CommandError("--older-than must be 0 or more hours.")
-        ended_before = timezone.now() - datetime.timedelta(hours=older_than)
-        deleted = purge_spent_tokens(ended_before=ended_before)
-        ended = end_finished_runs()
+        done = tasks.purge_checkins.call(older_than_hours=older_than)  # here, now
         self.stdout.write(
-            f"Deleted {deleted} spent tokens of check-ins that ended more than "
-            f"{older_than} hours ago; ended {ended} lesson runs and deleted their "
-            "activity counts."
+            f"Deleted {done['tokens deleted']} spent tokens of check-ins that ended more "
+            f"than {older_than} hours ago; ended {done['runs ended']} lesson runs and "
+            "deleted their activity counts."
         )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from schools.results import refresh_rollups
+from schools import tasks
 
 
 class Command(BaseCommand):
@@ -14,9 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--full", action="store_true")
 
     def handle(self, *args, full, **options):
-        after, through, written = refresh_rollups(full=full)
-        start = f"after {after.isoformat()}" if after else "from the start"
+        done = tasks.refresh_result_rollups.call(full=full)  # here, now
+        start = f"after {done['after']}" if done["after"] else "from the start"
         self.stdout.write(
-            f"Rolled up the weeks {start} through the week of {through.isoformat()}: "
-            f"{written} rows."
+            f"Rolled up the weeks {start} through the week of {done['through']}: "
+            f"{done['rows']} rows."
         )
