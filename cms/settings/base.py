@@ -157,6 +157,22 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A read replica for coordinators' figures (cms/replica.py), when there is one: the same
+# settings as the primary, another address.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **dj_database_url.parse(
+            env("DATABASE_REPLICA_URL"),
+            conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")),
+            conn_health_checks=True,
+        ),
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
+    }
+DATABASE_ROUTERS = ["cms.replica.ReplicaRouter"]
+REPLICA_READS = "replica" in DATABASES
+# A replica that did not answer is left alone this long; reads go to the primary.
+REPLICA_RETRY_SECONDS = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -16,3 +16,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")
     }
+
+# A read replica that mirrors the test database; the routing to it is off except in
+# tests/cms/test_replica.py (REPLICA_READS), which reads through it.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+REPLICA_READS = False

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from django.db import connection
 
+from cms import replica
 from schools.clock import month_of_week
 from schools.models import SCALES, Municipality, QuestionSet, answer_columns
 from schools.results import perturbation
@@ -22,7 +23,7 @@ from schools.results.filters import (
     parse_filters,
 )
 from schools.results.rollups import level_for, rolled_up, rollup_state, usable_state
-from schools.results.viewers import Viewer
+from schools.results.viewers import Viewer, coordinators_on_the_replica
 
 QUESTIONS = {
     QuestionSet.YOUNG: ["mood"],
@@ -112,7 +113,9 @@ def _grouped_sums(parts, group_by, columns):
     sql = f"SELECT {', '.join([*keys, *sums])} FROM ({union}) atoms{joins}"  # noqa: S608 (names quoted, values as parameters)
     if keys:
         sql += f" GROUP BY {', '.join(keys)}"
-    with connection.cursor() as cursor:
+    with (
+        replica.reading_connection().cursor() as cursor
+    ):  # a coordinator's: the replica
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -154,6 +157,7 @@ def check_query(viewer, group_by, filters, question):
     return group_by, parse_filters(filters or {}, allowed=allowed)
 
 
+@coordinators_on_the_replica
 def results(
     *,
     viewer,

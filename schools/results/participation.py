@@ -16,6 +16,7 @@ from schools.models import CheckInSession, LessonDelivery, LessonRun
 from schools.results.atoms import conditions
 from schools.results.engine import results
 from schools.results.filters import FILTERS, ResultsError, parse_filters
+from schools.results.viewers import coordinators_on_the_replica
 
 COLUMNS = (
     "lessons_given",
@@ -43,6 +44,7 @@ def _as_date(value):
     return value
 
 
+@coordinators_on_the_replica
 def participation(*, viewer, filters=None, period="week", now=None):
     if period not in ("week", "month"):
         raise ResultsError("Choose week or month as the period.")

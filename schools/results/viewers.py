@@ -2,8 +2,10 @@
 classes' closed check-ins; pilot coordinators read their municipality or the region."""
 
 import enum
+import functools
 from dataclasses import dataclass, field
 
+from cms import replica
 from schools.models import CoordinatorScope, SchoolClass
 
 GROUPINGS = (
@@ -72,3 +74,27 @@ def viewer_for_request(request):
     if not hasattr(request, "_results_viewer"):
         request._results_viewer = viewer_for(request.user)
     return request._results_viewer
+
+
+def coordinators_on_the_replica(function):
+    """An engine read (its `viewer` keyword) on the read replica when the viewer is a
+    coordinator (cms/replica.py: completed weeks only, so lag cannot show a running week);
+    teachers read their check-ins, closed a moment ago, from the primary. On the replica
+    the rollups' state is read there too (a `state` read from the primary could name
+    weeks the replica has not rolled up yet)."""
+
+    @functools.wraps(function)
+    def reading(*args, viewer, **kwargs):
+        if viewer.is_teacher or not replica.configured():
+            return function(*args, viewer=viewer, **kwargs)
+
+        def on_replica():
+            rest = {name: value for name, value in kwargs.items() if name != "state"}
+            return function(*args, viewer=viewer, **rest)
+
+        def on_primary():
+            return function(*args, viewer=viewer, **kwargs)
+
+        return replica.read(on_replica, fallback=on_primary)
+
+    return reading

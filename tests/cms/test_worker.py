@@ -146,7 +146,7 @@ def test_the_load_balancers_healthz_does_not_depend_on_the_worker(queue, client)
     assert client.get("/healthz").status_code == 200
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_run_worker_beats_while_it_runs_and_is_forgotten_when_it_stops(
     settings, monkeypatch, capsys
 ):
